@@ -1,0 +1,3 @@
+from smilebox.cli import run
+
+run()

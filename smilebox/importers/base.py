@@ -1,0 +1,48 @@
+"""The importer contract: a file in, a stream of conversations (and loose feedback) out.
+
+An importer never stops at a bad record: it yields an ``InputError`` for it (file, line or JSON path,
+problem) and goes on. It reads in a streaming way, so memory stays flat whatever the file's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from smilebox.errors import InputError
+from smilebox.model import Conversation, FeedbackRecord
+
+Item = Conversation | FeedbackRecord | InputError
+
+
+@dataclass
+class ImportOptions:
+    """Settings an importer may use; they come from ``smilebox.settings.Settings``."""
+
+    company_name: str | None = None
+    agent_names: list[str] = field(default_factory=list)  # a roster helps transcripts find the agent
+    default_channel: str | None = None
+
+
+class Importer:
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+    extensions: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: ImportOptions | None = None):
+        self.options = options or ImportOptions()
+
+    @classmethod
+    def sniff(cls, path: Path, head: bytes) -> bool:
+        """True when the first bytes of ``path`` look like this format (used by ``--format auto``)."""
+        return False
+
+    def read(self, path: Path) -> Iterator[Item]:
+        raise NotImplementedError
+
+
+def describe_utf8_error(exc: UnicodeDecodeError) -> str:
+    bad = exc.object[exc.start : exc.start + 1]
+    return f"not valid UTF-8 (byte 0x{bad.hex()} at column {exc.start + 1}); re-save the file as UTF-8"
