@@ -27,7 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "smilebox.cli.store_cmds",  # init, import, agents
     "smilebox.cli.qa_cmds",  # check, score, show
     "smilebox.cli.analyze_cmds",  # analyze, train
-    "smilebox.cli.feedback_cmds",  # smiles, draw, prizehat, recovery, feedback
+    "smilebox.cli.feedback_cmds",  # smiles, draw, prizehat, feedback
+    "smilebox.cli.recovery_cmds",  # recovery
     "smilebox.cli.report_cmds",  # report
     "smilebox.cli.eval_cmds",  # eval
     "smilebox.cli.quickstart_cmds",  # quickstart
