@@ -82,7 +82,7 @@ class ConversationRow(Base):
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"), index=True)
     content_hash: Mapped[str] = mapped_column(String(64))
-    document: Mapped[dict[str, Any]] = mapped_column()  # the validated conversation, as imported
+    document: Mapped[str] = mapped_column(Text)  # the validated conversation as JSON, unknown fields kept
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -154,7 +154,7 @@ class EvaluationRow(Base):
     critical_failed: Mapped[bool] = mapped_column(Boolean)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     content_hash: Mapped[str] = mapped_column(String(64))  # conversation version it judged
-    result: Mapped[dict[str, Any]] = mapped_column()  # the contract section 2 object
+    result: Mapped[str] = mapped_column(Text)  # the contract section 2 object as JSON
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     checks: Mapped[list["CheckResultRow"]] = relationship(cascade="all, delete-orphan")
 
