@@ -124,7 +124,7 @@ class Conversation(_Open):
             seen.add(msg.id)
         for i, fb in enumerate(self.feedback, start=1):
             if fb.id is None:
-                fb.id = f"{self.id}/f{i}"
+                fb.id = f"f{i}"
         return self
 
     # Convenience views used by checks -------------------------------------------------------

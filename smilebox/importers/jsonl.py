@@ -21,7 +21,7 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, dict | InputError]]:
             if not raw.strip():
                 continue
             try:
-                obj = orjson.loads(raw)
+                obj = orjson.loads(raw.rstrip(b"\r\n"))
             except orjson.JSONDecodeError as exc:
                 try:
                     raw.decode("utf-8")

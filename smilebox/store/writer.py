@@ -82,7 +82,7 @@ class BatchWriter:
                 "source": conv.source,
                 "external_id": conv.id,
                 "channel": conv.channel,
-                "subject": conv.subject,
+                "subject": _clean(conv.subject),
                 "status": conv.status,
                 "created_at": conv.created_at or _first_time(conv),
                 "tags": conv.tags,
@@ -125,9 +125,9 @@ class BatchWriter:
                         "external_id": msg.id,
                         "role": msg.role,
                         "internal": msg.internal,
-                        "author_name": msg.author.name if msg.author else None,
+                        "author_name": _clean(msg.author.name) if msg.author else None,
                         "agent_id": agent_id,
-                        "text": msg.text or "",
+                        "text": _clean(msg.text) or "",
                         "created_at": msg.created_at,
                     }
                 )
@@ -135,7 +135,9 @@ class BatchWriter:
             session.execute(insert(MessageRow), message_rows)
 
         feedback = [
-            (fb, conv.source, row_id, _customer_id_of(conv, self, session)) for row_id, conv in conv_ids for fb in conv.feedback
+            (_scoped(fb, conv), conv.source, row_id, _customer_id_of(conv, self, session))
+            for row_id, conv in conv_ids
+            for fb in conv.feedback
         ]
         if feedback:
             self._upsert_feedback(session, feedback, counts)
@@ -198,9 +200,9 @@ def _feedback_row(fb: Feedback, source: str, conv_row: int | None, customer_id: 
         "channel": fb.channel,
         "rating_raw": None if fb.rating is None else str(fb.rating),
         "scale": fb.scale,
-        "comment": fb.comment,
-        "author_name": author,
-        "named_agent": named,
+        "comment": _clean(fb.comment),
+        "author_name": _clean(author),
+        "named_agent": _clean(named),
         "created_at": fb.created_at,
         "content_hash": h,
     }
@@ -208,6 +210,21 @@ def _feedback_row(fb: Feedback, source: str, conv_row: int | None, customer_id: 
 
 def _customer_id_of(conv: Conversation, writer: BatchWriter, session: Session) -> int | None:
     return writer.customers.resolve(session, conv.customer, conv.source) if conv.customer else None
+
+
+def _clean(text: str | None) -> str | None:
+    """Drop NUL characters, which PostgreSQL text columns cannot hold (the JSON document keeps them escaped)."""
+    if text and "\x00" in text:
+        return text.replace("\x00", "")
+    return text
+
+
+def _scoped(fb: Feedback, conv: Conversation) -> Feedback:
+    """Feedback ids inside a conversation are unique within it; in the store they become "<conv>/<id>"."""
+    prefix = f"{conv.id}/"
+    if fb.id and fb.id.startswith(prefix):
+        return fb
+    return fb.model_copy(update={"id": prefix + (fb.id or "")})
 
 
 def _first_time(conv: Conversation) -> datetime | None:

@@ -1,15 +1,15 @@
 """initial schema
 
-Revision ID: dda04fd24dcf
+Revision ID: ffc97271560b
 Revises: 
-Create Date: 2026-11-22 07:43:37.927169
+Create Date: 2026-11-22 07:51:10.775028
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'dda04fd24dcf'
+revision = 'ffc97271560b'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -77,7 +77,7 @@ def upgrade() -> None:
     sa.Column('customer_id', sa.Integer(), nullable=True),
     sa.Column('assignee_id', sa.Integer(), nullable=True),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
-    sa.Column('document', sa.JSON(), nullable=False),
+    sa.Column('document', sa.Text(), nullable=False),
     sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['assignee_id'], ['agents.id'], ),
@@ -145,7 +145,7 @@ def upgrade() -> None:
     sa.Column('critical_failed', sa.Boolean(), nullable=False),
     sa.Column('is_current', sa.Boolean(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
-    sa.Column('result', sa.JSON(), nullable=False),
+    sa.Column('result', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
