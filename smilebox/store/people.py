@@ -92,21 +92,55 @@ class CustomerDirectory:
             self._cache.clear()
 
     def resolve(self, session: Session, person: Person | None, source: str) -> int | None:
-        if person is None:
-            return None
-        idents = identities_of(person, source)
-        if not idents and not person.name:
-            return None
-        customer_id = next((self._cache[i] for i in idents if i in self._cache), None)
-        if customer_id is None:
-            customer = Customer(name=person.name, group=person.group)
-            session.add(customer)
-            session.flush()
-            customer_id = customer.id
-        missing = [i for i in idents if i not in self._cache]
-        for kind, value in missing:
-            session.add(CustomerIdentity(customer_id=customer_id, kind=kind, value=value))
+        return self.resolve_many(session, [(person, source)])[0]
+
+    def resolve_many(self, session: Session, people: list[tuple[Person | None, str]]) -> list[int | None]:
+        """Customer ids for many people at once: new customers and identities are inserted in bulk.
+
+        Two records of one batch that share any identity become the same new customer.
+        """
+        self.preload(session, [(p, s) for p, s in people if p is not None])
+        result: list[int | None] = []
+        pending: dict[tuple[str, str], int] = {}  # identity -> index into new_customers
+        new_customers: list[dict] = []
+        new_idents: dict[tuple[str, str], object] = {}  # identity -> customer id or pending index marker
+        for person, source in people:
+            if person is None:
+                result.append(None)
+                continue
+            idents = identities_of(person, source)
+            if not idents and not person.name:
+                result.append(None)
+                continue
+            known = next((self._cache[i] for i in idents if i in self._cache), None)
+            if known is not None:
+                target: object = known
+            else:
+                index = next((pending[i] for i in idents if i in pending), None)
+                if index is None:
+                    index = len(new_customers)
+                    new_customers.append({"name": person.name, "customer_group": person.group})
+                target = ("new", index)
+                for ident in idents:
+                    pending.setdefault(ident, index)
+            for ident in idents:
+                if ident not in self._cache:
+                    new_idents.setdefault(ident, target)
+            result.append(target)  # resolved below
+        ids: list[int] = []
+        if new_customers:
+            table = Customer.__table__
+            rows = session.connection().execute(
+                table.insert().returning(table.c.id, sort_by_parameter_order=True), new_customers
+            )
+            ids = list(rows.scalars())
+        def real(target):
+            return ids[target[1]] if isinstance(target, tuple) else target
+        ident_rows = []
+        for (kind, value), target in new_idents.items():
+            customer_id = real(target)
             self._cache[(kind, value)] = customer_id
-        if missing:
-            session.flush()
-        return customer_id
+            ident_rows.append({"customer_id": customer_id, "kind": kind, "value": value})
+        if ident_rows:
+            session.connection().execute(CustomerIdentity.__table__.insert(), ident_rows)
+        return [None if t is None else real(t) for t in result]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from smilebox.model import Conversation, Feedback, FeedbackRecord
@@ -60,24 +60,16 @@ class BatchWriter:
         docs = [c.model_dump_json().encode() for c in convs]
         hashes = [content_hash(d) for d in docs]
         keys = [(c.source, c.id) for c in convs]
-        existing: dict[tuple[str, str], tuple[int, str]] = {}
-        for start in range(0, len(keys), 400):
-            chunk = keys[start : start + 400]
-            rows = session.execute(
-                select(ConversationRow.source, ConversationRow.external_id, ConversationRow.id, ConversationRow.content_hash)
-                .where(tuple_(ConversationRow.source, ConversationRow.external_id).in_(chunk))
-            )
-            for source, ext, row_id, h in rows:
-                existing[(source, ext)] = (row_id, h)
+        existing = _existing(session, ConversationRow, keys)
 
-        self.customers.preload(session, [(c.customer, c.source) for c in convs if c.customer is not None])
+        todo = [(conv, doc, h, key) for conv, doc, h, key in zip(convs, docs, hashes, keys)
+                if existing.get(key) is None or existing[key][1] != h]
+        counts.unchanged += len(convs) - len(todo)
+        customer_ids = self.customers.resolve_many(session, [(c.customer, c.source) for c, _, _, _ in todo])
         new_rows, new_convs, changed = [], [], []
         now = utcnow()
-        for conv, doc, h, key in zip(convs, docs, hashes, keys):
+        for (conv, doc, h, key), customer_id in zip(todo, customer_ids):
             found = existing.get(key)
-            if found is not None and found[1] == h:
-                counts.unchanged += 1
-                continue
             row = {
                 "source": conv.source,
                 "external_id": conv.id,
@@ -86,7 +78,7 @@ class BatchWriter:
                 "status": conv.status,
                 "created_at": conv.created_at or _first_time(conv),
                 "tags": conv.tags,
-                "customer_id": self.customers.resolve(session, conv.customer, conv.source),
+                "customer_id": customer_id,
                 "assignee_id": self.agents.resolve(session, conv.assignee, conv.source),
                 "content_hash": h,
                 "document": doc.decode(),
@@ -101,8 +93,9 @@ class BatchWriter:
 
         conv_ids: list[tuple[int, Conversation]] = []
         if new_rows:
-            result = session.execute(
-                insert(ConversationRow).returning(ConversationRow.id, sort_by_parameter_order=True), new_rows
+            table = ConversationRow.__table__
+            result = session.connection().execute(
+                table.insert().returning(table.c.id, sort_by_parameter_order=True), new_rows
             )
             conv_ids.extend(zip(result.scalars().all(), new_convs))
             counts.inserted += len(new_rows)
@@ -132,10 +125,11 @@ class BatchWriter:
                     }
                 )
         if message_rows:
-            session.execute(insert(MessageRow), message_rows)
+            session.connection().execute(MessageRow.__table__.insert(), message_rows)
 
+        conv_customer = {id(conv): cid for (conv, _, _, _), cid in zip(todo, customer_ids)}
         feedback = [
-            (_scoped(fb, conv), conv.source, row_id, _customer_id_of(conv, self, session))
+            (_scoped(fb, conv), conv.source, row_id, conv_customer.get(id(conv)))
             for row_id, conv in conv_ids
             for fb in conv.feedback
         ]
@@ -151,31 +145,26 @@ class BatchWriter:
                 select(ConversationRow.external_id, ConversationRow.id).where(ConversationRow.external_id.in_(wanted))
             ):
                 by_ext.setdefault(ext, row_id)
-        self.customers.preload(session, [(r.customer, r.source) for r in records if r.customer is not None])
+        customer_ids = self.customers.resolve_many(session, [(r.customer, r.source) for r in records])
         items = []
-        for rec in records:
+        for rec, customer_id in zip(records, customer_ids):
             conv_row = by_ext.get(rec.conversation_id) if rec.conversation_id else None
             if rec.conversation_id and conv_row is None:
                 counts.feedback_unlinked.append(f"{rec.id}: conversation {rec.conversation_id!r} is not in the store")
-            items.append((rec, rec.source, conv_row, self.customers.resolve(session, rec.customer, rec.source)))
+            items.append((rec, rec.source, conv_row, customer_id))
         self._upsert_feedback(session, items, counts)
 
     def _upsert_feedback(self, session: Session, items, counts: WriteCounts) -> None:
         keys = [(source, fb.id) for fb, source, _, _ in items]
-        existing = {
-            (s, e): (i, h)
-            for s, e, i, h in session.execute(
-                select(FeedbackRow.source, FeedbackRow.external_id, FeedbackRow.id, FeedbackRow.content_hash).where(
-                    tuple_(FeedbackRow.source, FeedbackRow.external_id).in_(keys)
-                )
-            )
-        }
+        existing = _existing(session, FeedbackRow, keys)
+        new_rows = []
         for (fb, source, conv_row, customer_id), key in zip(items, keys):
             h = content_hash(fb.model_dump_json().encode() + str(conv_row).encode())
             row = _feedback_row(fb, source, conv_row, customer_id, h)
             found = existing.get(key)
             if found is None:
-                session.add(FeedbackRow(**row))
+                row["imported_at"] = utcnow()
+                new_rows.append(row)
                 existing[key] = (-1, h)
                 counts.feedback_inserted += 1
             elif found[1] == h:
@@ -185,7 +174,29 @@ class BatchWriter:
                 row["classification"] = None
                 session.execute(update(FeedbackRow).where(FeedbackRow.id == found[0]).values(**row))
                 counts.feedback_updated += 1
-        session.flush()
+        if new_rows:
+            session.connection().execute(FeedbackRow.__table__.insert(), new_rows)
+
+
+def _existing(session: Session, table, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
+    """(source, external id) -> (row id, content hash) for the keys already stored.
+
+    Queried per source so the (source, external_id) unique index serves the lookup on every database.
+    """
+    by_source: dict[str, list[str]] = {}
+    for source, ext in keys:
+        by_source.setdefault(source, []).append(ext)
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    for source, ids in by_source.items():
+        for start in range(0, len(ids), 500):
+            rows = session.execute(
+                select(table.external_id, table.id, table.content_hash).where(
+                    table.source == source, table.external_id.in_(ids[start : start + 500])
+                )
+            )
+            for ext, row_id, h in rows:
+                found[(source, ext)] = (row_id, h)
+    return found
 
 
 def _feedback_row(fb: Feedback, source: str, conv_row: int | None, customer_id: int | None, h: str) -> dict:
@@ -206,10 +217,6 @@ def _feedback_row(fb: Feedback, source: str, conv_row: int | None, customer_id: 
         "created_at": fb.created_at,
         "content_hash": h,
     }
-
-
-def _customer_id_of(conv: Conversation, writer: BatchWriter, session: Session) -> int | None:
-    return writer.customers.resolve(session, conv.customer, conv.source) if conv.customer else None
 
 
 def _clean(text: str | None) -> str | None:

@@ -1,0 +1,36 @@
+"""Docs that must not drift: every setting and every command is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smilebox.cli import build_app
+from smilebox.settings import Settings
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.mark.parametrize("name", sorted(Settings.model_fields))
+def test_every_setting_is_in_the_configuration_doc(name):
+    text = (DOCS / "configuration.md").read_text()
+    assert f"`{name}`" in text and f"`SMILEBOX_{name.upper()}`" in text
+
+
+def _commands():
+    import typer.main
+
+    group = typer.main.get_command(build_app())
+    for name, cmd in group.commands.items():
+        yield name, cmd
+        for sub, subcmd in getattr(cmd, "commands", {}).items():
+            yield f"{name} {sub}", subcmd
+
+
+@pytest.mark.parametrize("name, cmd", list(_commands()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_command_has_help_with_an_example(name, cmd):
+    assert cmd.help, f"{name} has no help"
+    if getattr(cmd, "commands", None):  # a group: its subcommands carry the examples
+        return
+    assert "Example:" in cmd.help, f"'smilebox {name}' help lacks an Example line"
