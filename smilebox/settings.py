@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     recovery_playbook: Literal["five-steps", "lamb"] = Field("five-steps", description="Service-recovery playbook.")
     recovery_sla_hours: float = Field(48, gt=0, description="Hours from opening a recovery case to its due date.")
     recovery_default_owner: str = Field("recovery-queue", description="Owner when no rule names one.")
+    recovery_owner_rules: list[str] = Field(
+        default_factory=list,
+        description="Owner rules 'FIELD:VALUE = OWNER' (FIELD: tag, channel, source, team, group), first match wins.",
+    )
     smtp_host: str | None = Field(None, description="SMTP server for reminders; unset means no email.")
     smtp_port: int = Field(25, description="SMTP port.")
     smtp_user: str | None = Field(None, description="SMTP user name, when the server needs one.")

@@ -94,10 +94,12 @@ class BatchWriter:
         conv_ids: list[tuple[int, Conversation]] = []
         if new_rows:
             table = ConversationRow.__table__
+            # unsorted RETURNING lets SQLite batch the insert; rows are matched back by their key
             result = session.connection().execute(
-                table.insert().returning(table.c.id, sort_by_parameter_order=True), new_rows
+                table.insert().returning(table.c.id, table.c.source, table.c.external_id), new_rows
             )
-            conv_ids.extend(zip(result.scalars().all(), new_convs))
+            new_ids = {(source, ext): row_id for row_id, source, ext in result}
+            conv_ids.extend((new_ids[(c.source, c.id)], c) for c in new_convs)
             counts.inserted += len(new_rows)
         for row_id, row, conv in changed:
             session.execute(update(ConversationRow).where(ConversationRow.id == row_id).values(**row))
