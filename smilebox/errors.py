@@ -50,6 +50,9 @@ class InputError(SmileboxError):
         self.problem = problem
         super().__init__(str(self))
 
+    def __reduce__(self):  # crosses process boundaries in parallel imports
+        return (type(self), (self.file, self.location, self.problem))
+
     def __str__(self) -> str:
         where = self.file if self.location is None else f"{self.file}:{self.location}"
         return f"{where}: {self.problem}"

@@ -7,15 +7,17 @@ by running it again. Bad records are collected as ``InputError``s and reported; 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from smilebox.errors import InputError, UsageError
+from smilebox.import_workers import PARALLEL_MIN_BYTES, parallel_items, worker_count
 from smilebox.importers import ImportOptions, detect_format, get_importer
 from smilebox.model import Conversation, FeedbackRecord
 from smilebox.settings import Settings
 from smilebox.store import Store
+from smilebox.store.prepare import PreparedConversation, prepare
 from smilebox.store.tables import ImportRun, utcnow
 from smilebox.store.writer import BatchWriter, WriteCounts
 
@@ -62,6 +64,19 @@ def read_items(paths: Iterable[Path], fmt: str = "auto", options: ImportOptions 
             yield path, name, item
 
 
+def _prepared_items(path: Path, name: str, options: ImportOptions, settings: Settings) -> Iterator:
+    """The file's records with conversations already prepared for writing; in worker processes when the
+    format is line-based, the file is large and more than one worker is allowed."""
+    importer = get_importer(name)(options)
+    parser = getattr(importer, "line_parser", None)
+    workers = worker_count(settings.import_workers)
+    if parser is not None and workers > 1 and path.stat().st_size >= PARALLEL_MIN_BYTES:
+        yield from parallel_items(path, parser, workers)
+        return
+    for item in importer.read(path):
+        yield prepare(item) if isinstance(item, Conversation) else item
+
+
 def import_paths(
     store: Store,
     paths: list[Path],
@@ -86,7 +101,7 @@ def import_paths(
         summary.bytes += path.stat().st_size
         run_errors: list[str] = []
         file_counts = WriteCounts()
-        convs: list[Conversation] = []
+        convs: list[PreparedConversation] = []
         records: list[FeedbackRecord] = []
 
         def flush() -> None:
@@ -100,7 +115,7 @@ def import_paths(
             convs.clear()
             records.clear()
 
-        for item in get_importer(name)(options).read(path):
+        for item in _prepared_items(path, name, options, settings):
             if isinstance(item, InputError):
                 summary.errors.append(item)
                 run_errors.append(str(item))

@@ -23,7 +23,7 @@ from smilebox.qa import Engine, Evaluation, EvaluationContext, Rubric
 from smilebox.qa.engine import LaterContact
 from smilebox.settings import Settings
 from smilebox.store import Store
-from smilebox.store.tables import CheckResultRow, ConversationRow, EvaluationRow, MessageRow
+from smilebox.store.tables import CheckResultRow, ConversationRow, EvaluationRow
 
 
 def _analyzer(settings: Settings):
@@ -105,13 +105,10 @@ class StoreHistory:
         ).all()
         contacts = []
         for other in later:
-            first = self.session.scalar(
-                select(MessageRow.text)
-                .where(MessageRow.conversation_id == other.id, MessageRow.role == "customer")
-                .order_by(MessageRow.position)
-                .limit(1)
-            )
-            contacts.append(LaterContact(other.external_id, other.created_at, other.subject, first or "", other.tags or []))
+            doc = self.session.scalar(select(ConversationRow.document).where(ConversationRow.id == other.id))
+            conv = Conversation.model_validate_json(doc)
+            first = next((m.text for m in conv.messages if m.role == "customer"), "") or ""
+            contacts.append(LaterContact(other.external_id, other.created_at, other.subject, first, other.tags or []))
         return contacts
 
 

@@ -10,7 +10,7 @@ from smilebox.errors import UsageError
 from smilebox.importers import detect_format, get_importer
 from smilebox.ingest import import_paths
 from smilebox.model import Conversation
-from smilebox.store.tables import ConversationRow, MessageRow
+from smilebox.store.tables import ConversationRow
 from tests.conftest import conversation
 from tests.helpers import write_jsonl
 
@@ -76,8 +76,9 @@ def test_hostile_text_is_kept_verbatim_as_data(store, tmp_path):
     result = import_paths(store, [write_jsonl(tmp_path / "in.jsonl", [conv])])
     assert result.counts.inserted == 1
     with store.session() as s:
-        stored = s.scalar(select(MessageRow.text).where(MessageRow.position == 0))
+        doc = s.scalar(select(ConversationRow.document))
         subject = s.scalar(select(ConversationRow.subject))
+    stored = Conversation.model_validate_json(doc).messages[0].text
     # PostgreSQL cannot hold NUL in text: the importer must not crash on it either way
     assert stored.replace("\x00", "") == evil.replace("\x00", "")
     assert subject.replace("\x00", "") == evil.replace("\x00", "")
@@ -159,3 +160,25 @@ def test_format_detection(tmp_path):
     other.write_text("hello world\n")
     with pytest.raises(UsageError, match="cannot tell its format; name it with --format"):
         detect_format(other)
+
+
+def test_parallel_parsing_gives_the_same_records_errors_and_lines(sqlite_store, tmp_path, monkeypatch):
+    import smilebox.import_workers as workers
+    from smilebox.settings import Settings
+
+    rows = [conversation(f"p-{i}") for i in range(300)]
+    rows[120] = b'{"id": "p-120", "channel": "fax", "messages": [{"role": "agent", "text": "x"}]}'
+    rows[250] = b"\xff\xfe not json"
+    path = write_jsonl(tmp_path / "in.jsonl", rows)
+    monkeypatch.setattr(workers, "CHUNK_BYTES", 4096)  # many small chunks
+    monkeypatch.setattr("smilebox.ingest.PARALLEL_MIN_BYTES", 0)
+    errors = []
+    result = import_paths(sqlite_store, [path], settings=Settings(import_workers=2, batch_size=64), on_error=errors.append)
+    assert [str(e) for e in errors] == [
+        f"{path}:121: channel: Input should be 'email', 'chat', 'phone', 'social', 'sms' or 'other'",
+        f"{path}:251: not valid UTF-8 (byte 0xff at column 1); re-save the file as UTF-8",
+    ]
+    assert result.counts.inserted == 298
+    with sqlite_store.session() as s:
+        ids = set(s.scalars(select(ConversationRow.external_id)))
+    assert ids == {f"p-{i}" for i in range(300)} - {"p-120", "p-250"}

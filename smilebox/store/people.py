@@ -6,6 +6,7 @@ identities (email, phone, social handle, the source's own id). Lookups are cache
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -119,7 +120,7 @@ class CustomerDirectory:
                 index = next((pending[i] for i in idents if i in pending), None)
                 if index is None:
                     index = len(new_customers)
-                    new_customers.append({"name": person.name, "customer_group": person.group})
+                    new_customers.append({"key": uuid.uuid4().hex, "name": person.name, "customer_group": person.group})
                 target = ("new", index)
                 for ident in idents:
                     pending.setdefault(ident, index)
@@ -130,10 +131,11 @@ class CustomerDirectory:
         ids: list[int] = []
         if new_customers:
             table = Customer.__table__
-            rows = session.connection().execute(
-                table.insert().returning(table.c.id, sort_by_parameter_order=True), new_customers
-            )
-            ids = list(rows.scalars())
+            # unsorted RETURNING lets SQLite batch the insert; rows are matched back by their key
+            rows = session.connection().execute(table.insert().returning(table.c.id, table.c.key), new_customers)
+            by_key = dict((key, row_id) for row_id, key in rows)
+            ids = [by_key[c["key"]] for c in new_customers]
+
         def real(target):
             return ids[target[1]] if isinstance(target, tuple) else target
         ident_rows = []

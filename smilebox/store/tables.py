@@ -47,6 +47,7 @@ class Agent(Base):
 class Customer(Base):
     __tablename__ = "customers"
     id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # stable random key, never shown to users
     name: Mapped[str | None] = mapped_column(String(255))
     group: Mapped[str | None] = mapped_column("customer_group", String(255))
     identities: Mapped[list["CustomerIdentity"]] = relationship(back_populates="customer", cascade="all, delete-orphan")
@@ -88,17 +89,22 @@ class ConversationRow(Base):
 
 
 class MessageRow(Base):
+    """One message of a conversation, keyed by its position (a clustered key: one B-tree on SQLite).
+
+    An index of who said what and when, for queries and dashboards; the text itself lives once, in the
+    conversation's document, so an import writes it once.
+    """
+
     __tablename__ = "messages"
-    __table_args__ = (UniqueConstraint("conversation_id", "position"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
+    __table_args__ = {"sqlite_with_rowid": False}
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
     external_id: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
     internal: Mapped[bool] = mapped_column(Boolean, default=False)
     author_name: Mapped[str | None] = mapped_column(String(255))
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
-    text: Mapped[str] = mapped_column(Text)
+    chars: Mapped[int] = mapped_column(Integer, default=0)  # length of the message text
     created_at: Mapped[datetime | None] = mapped_column()
 
 

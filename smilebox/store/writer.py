@@ -1,27 +1,26 @@
 """Writes batches of imported conversations and feedback, idempotently, one transaction per batch.
 
-Each conversation is keyed by (source, id) and fingerprinted by a hash of its validated content:
-the same content again changes nothing; changed content replaces the conversation's messages in
-place (same row, same database id), and its feedback is upserted by (source, feedback id).
+Each conversation is keyed by (source, id) and fingerprinted by a hash of its validated content
+(``store.prepare``): the same content again changes nothing; changed content replaces the conversation's
+messages in place (same row, same database id), and its feedback is upserted by (source, feedback id).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from smilebox.model import Conversation, Feedback, FeedbackRecord
 from smilebox.store.people import AgentDirectory, CustomerDirectory
+from smilebox.store.prepare import PreparedConversation, clean, content_hash, prepare, utc
 from smilebox.store.tables import ConversationRow, FeedbackRow, MessageRow, utcnow
 
-
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+MESSAGE_COLUMNS = ("conversation_id", "position", "external_id", "role", "internal", "author_name", "agent_id",
+                   "chars", "created_at")
 
 
 @dataclass
@@ -47,43 +46,42 @@ class BatchWriter:
         self.agents = AgentDirectory(session)
         self.customers = CustomerDirectory()
 
-    def write(self, session: Session, conversations: Sequence[Conversation], records: Sequence[FeedbackRecord]) -> WriteCounts:
+    def write(
+        self,
+        session: Session,
+        conversations: Sequence[Conversation | PreparedConversation],
+        records: Sequence[FeedbackRecord] = (),
+    ) -> WriteCounts:
         counts = WriteCounts()
         if conversations:
-            self._write_conversations(session, _last_wins(conversations), counts)
+            prepared = [c if isinstance(c, PreparedConversation) else prepare(c) for c in conversations]
+            self._write_conversations(session, _last_wins(prepared), counts)
         if records:
             self._write_records(session, records, counts)
         return counts
 
     # --- conversations ----------------------------------------------------------------------
-    def _write_conversations(self, session: Session, convs: list[Conversation], counts: WriteCounts) -> None:
-        docs = [c.model_dump_json().encode() for c in convs]
-        hashes = [content_hash(d) for d in docs]
-        keys = [(c.source, c.id) for c in convs]
-        existing = _existing(session, ConversationRow, keys)
-
-        todo = [(conv, doc, h, key) for conv, doc, h, key in zip(convs, docs, hashes, keys)
-                if existing.get(key) is None or existing[key][1] != h]
+    def _write_conversations(self, session: Session, convs: list[PreparedConversation], counts: WriteCounts) -> None:
+        existing = _existing(session, ConversationRow, [c.key for c in convs])
+        todo = [c for c in convs if existing.get(c.key) is None or existing[c.key][1] != c.content_hash]
         counts.unchanged += len(convs) - len(todo)
-        customer_ids = self.customers.resolve_many(session, [(c.customer, c.source) for c, _, _, _ in todo])
+        if not todo:
+            return
+        customer_ids = self.customers.resolve_many(session, [(c.customer, c.source) for c in todo])
         new_rows, new_convs, changed = [], [], []
         now = utcnow()
-        for (conv, doc, h, key), customer_id in zip(todo, customer_ids):
-            found = existing.get(key)
+        for conv, customer_id in zip(todo, customer_ids):
             row = {
+                **conv.row,
                 "source": conv.source,
-                "external_id": conv.id,
-                "channel": conv.channel,
-                "subject": _clean(conv.subject),
-                "status": conv.status,
-                "created_at": conv.created_at or _first_time(conv),
-                "tags": conv.tags,
+                "external_id": conv.external_id,
                 "customer_id": customer_id,
                 "assignee_id": self.agents.resolve(session, conv.assignee, conv.source),
-                "content_hash": h,
-                "document": doc.decode(),
+                "content_hash": conv.content_hash,
+                "document": conv.document,
                 "updated_at": now,
             }
+            found = existing.get(conv.key)
             if found is None:
                 row["imported_at"] = now
                 new_rows.append(row)
@@ -91,15 +89,14 @@ class BatchWriter:
             else:
                 changed.append((found[0], row, conv))
 
-        conv_ids: list[tuple[int, Conversation]] = []
+        conv_ids: list[tuple[int, PreparedConversation]] = []
+        conn = session.connection()
         if new_rows:
             table = ConversationRow.__table__
             # unsorted RETURNING lets SQLite batch the insert; rows are matched back by their key
-            result = session.connection().execute(
-                table.insert().returning(table.c.id, table.c.source, table.c.external_id), new_rows
-            )
+            result = conn.execute(table.insert().returning(table.c.id, table.c.source, table.c.external_id), new_rows)
             new_ids = {(source, ext): row_id for row_id, source, ext in result}
-            conv_ids.extend((new_ids[(c.source, c.id)], c) for c in new_convs)
+            conv_ids.extend((new_ids[c.key], c) for c in new_convs)
             counts.inserted += len(new_rows)
         for row_id, row, conv in changed:
             session.execute(update(ConversationRow).where(ConversationRow.id == row_id).values(**row))
@@ -109,32 +106,15 @@ class BatchWriter:
 
         message_rows = []
         for row_id, conv in conv_ids:
-            for pos, msg in enumerate(conv.messages):
-                agent_id = None
-                if msg.role == "agent" and msg.author is not None:
-                    agent_id = self.agents.resolve(session, msg.author, conv.source)
+            for pos, ext, role, internal, author, text, created in conv.messages:
+                agent_id = self.agents.resolve(session, author, conv.source) if role == "agent" and author else None
                 message_rows.append(
-                    {
-                        "conversation_id": row_id,
-                        "position": pos,
-                        "external_id": msg.id,
-                        "role": msg.role,
-                        "internal": msg.internal,
-                        "author_name": _clean(msg.author.name) if msg.author else None,
-                        "agent_id": agent_id,
-                        "text": _clean(msg.text) or "",
-                        "created_at": msg.created_at,
-                    }
+                    (row_id, pos, ext, role, internal, author.name if author else None, agent_id, len(text), created)
                 )
-        if message_rows:
-            session.connection().execute(MessageRow.__table__.insert(), message_rows)
+        bulk_insert(conn, MessageRow.__table__, MESSAGE_COLUMNS, message_rows)
 
-        conv_customer = {id(conv): cid for (conv, _, _, _), cid in zip(todo, customer_ids)}
-        feedback = [
-            (_scoped(fb, conv), conv.source, row_id, conv_customer.get(id(conv)))
-            for row_id, conv in conv_ids
-            for fb in conv.feedback
-        ]
+        conv_customer = {c.key: cid for c, cid in zip(todo, customer_ids)}
+        feedback = [(fb, conv.source, row_id, conv_customer.get(conv.key)) for row_id, conv in conv_ids for fb in conv.feedback]
         if feedback:
             self._upsert_feedback(session, feedback, counts)
 
@@ -180,6 +160,33 @@ class BatchWriter:
             session.connection().execute(FeedbackRow.__table__.insert(), new_rows)
 
 
+def bulk_insert(conn: Connection, table, columns: Sequence[str], rows: list[tuple]) -> None:
+    """executemany straight on the driver: the hot path of an import (millions of message rows).
+
+    Values go through each column type's own bind processor, so they are stored exactly as SQLAlchemy
+    would store them.
+    """
+    if not rows:
+        return
+    dialect = conn.dialect
+    placeholder = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([placeholder] * len(columns))})"
+    processors = [
+        (i, p) for i, c in enumerate(columns)
+        if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
+    if processors:
+        converted = []
+        for row in rows:
+            row = list(row)
+            for i, proc in processors:
+                if row[i] is not None:
+                    row[i] = proc(row[i])
+            converted.append(tuple(row))
+        rows = converted
+    conn.exec_driver_sql(sql, rows)
+
+
 def _existing(session: Session, table, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
     """(source, external id) -> (row id, content hash) for the keys already stored.
 
@@ -213,42 +220,17 @@ def _feedback_row(fb: Feedback, source: str, conv_row: int | None, customer_id: 
         "channel": fb.channel,
         "rating_raw": None if fb.rating is None else str(fb.rating),
         "scale": fb.scale,
-        "comment": _clean(fb.comment),
-        "author_name": _clean(author),
-        "named_agent": _clean(named),
-        "created_at": fb.created_at,
+        "comment": clean(fb.comment),
+        "author_name": clean(author),
+        "named_agent": clean(named),
+        "created_at": utc(fb.created_at),
         "content_hash": h,
     }
 
 
-def _clean(text: str | None) -> str | None:
-    """Drop NUL characters, which PostgreSQL text columns cannot hold (the JSON document keeps them escaped)."""
-    if text and "\x00" in text:
-        return text.replace("\x00", "")
-    return text
-
-
-def _scoped(fb: Feedback, conv: Conversation) -> Feedback:
-    """Feedback ids inside a conversation are unique within it; in the store they become "<conv>/<id>"."""
-    prefix = f"{conv.id}/"
-    if fb.id and fb.id.startswith(prefix):
-        return fb
-    return fb.model_copy(update={"id": prefix + (fb.id or "")})
-
-
-def _first_time(conv: Conversation) -> datetime | None:
-    return next((m.created_at for m in conv.messages if m.created_at is not None), None)
-
-
-def _last_wins(convs: Sequence[Conversation]) -> list[Conversation]:
+def _last_wins(convs: Sequence[PreparedConversation]) -> list[PreparedConversation]:
     """Within one batch the same conversation twice keeps the later one, as a re-import would."""
-    by_key: dict[tuple[str, str], Conversation] = {}
+    by_key: dict[tuple[str, str], PreparedConversation] = {}
     for conv in convs:
-        by_key[(conv.source, conv.id)] = conv
+        by_key[conv.key] = conv
     return list(by_key.values())
-
-
-def load_conversation(document: str) -> Conversation:
-    return Conversation.model_validate_json(document)
-
-

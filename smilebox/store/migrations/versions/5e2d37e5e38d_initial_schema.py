@@ -1,15 +1,15 @@
 """initial schema
 
-Revision ID: ffc97271560b
+Revision ID: 5e2d37e5e38d
 Revises: 
-Create Date: 2026-11-22 07:51:10.775028
+Create Date: 2026-11-22 08:01:47.053709
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'ffc97271560b'
+revision = '5e2d37e5e38d'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -31,9 +31,11 @@ def upgrade() -> None:
     )
     op.create_table('customers',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=255), nullable=True),
     sa.Column('customer_group', sa.String(length=255), nullable=True),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('key')
     )
     op.create_table('drawings',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -182,7 +184,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_feedback_created_at'), ['created_at'], unique=False)
 
     op.create_table('messages',
-    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('conversation_id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('external_id', sa.String(length=255), nullable=False),
@@ -190,12 +191,12 @@ def upgrade() -> None:
     sa.Column('internal', sa.Boolean(), nullable=False),
     sa.Column('author_name', sa.String(length=255), nullable=True),
     sa.Column('agent_id', sa.Integer(), nullable=True),
-    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('chars', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['agent_id'], ['agents.id'], ),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('conversation_id', 'position')
+    sa.PrimaryKeyConstraint('conversation_id', 'position'),
+    sqlite_with_rowid=False
     )
     op.create_table('check_results',
     sa.Column('id', sa.Integer(), nullable=False),
