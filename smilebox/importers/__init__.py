@@ -71,4 +71,7 @@ def detect_format(path: Path) -> str:
     for name, cls in available_importers().items():
         if cls.sniff(path, head):
             return name
+    by_extension = [name for name, cls in available_importers().items() if path.suffix.lower() in cls.extensions]
+    if len(by_extension) == 1:  # content unclear (say, a broken first line), but the extension is not
+        return by_extension[0]
     raise UsageError(f"{path}: cannot tell its format; name it with --format ({', '.join(available_importers())})")
