@@ -34,3 +34,12 @@ def test_every_command_has_help_with_an_example(name, cmd):
     if getattr(cmd, "commands", None):  # a group: its subcommands carry the examples
         return
     assert "Example:" in cmd.help, f"'smilebox {name}' help lacks an Example line"
+
+
+def test_configuration_doc_is_current():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen", DOCS.parent / "tools" / "gen_config_doc.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert (DOCS / "configuration.md").read_text() == gen.render(), "run: python tools/gen_config_doc.py"

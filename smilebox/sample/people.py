@@ -128,8 +128,8 @@ def agents_for(channel: str) -> list[Agent]:
 
 FIRST_NAMES = (
     "Maria", "Tom", "Aisha", "Daniel", "Grace", "Mohammed", "Olivia", "Liam", "Sofia", "Ethan", "Hannah",
-    "Carlos", "Fatima", "Noah", "Emily", "Wei", "Zoe", "Lucas", "Amara", "Jack", "Isabel", "Ravi", "Chloe",
-    "Owen", "Nadia", "Samuel", "Yuki", "Ben", "Leila", "Marcus", "Ruth", "Diego", "Ingrid", "Kofi", "Paula",
+    "Carlos", "Fatima", "Noah", "Emily", "Wei", "Zoe", "Lucas", "Amara", "Jack", "Isabel", "Ravi", "Clara",
+    "Owen", "Nadia", "Samuel", "Yuki", "Ben", "Leila", "Imran", "Ruth", "Diego", "Ingrid", "Kofi", "Paula",
     "Victor", "Helen", "Arjun", "Bridget", "Tariq", "Megan", "Pedro", "Joanne", "Stefan", "Linh", "Frank",
     "Esther", "Andre", "Rosa", "Declan",
 )
@@ -222,27 +222,37 @@ def _handle(rng: random.Random, first: str, last: str, n: int) -> str:
 
 
 def make_customers(rng: random.Random, count: int) -> list[Customer]:
-    customers = []
+    customers: list[Customer] = []
+    taken: set[str] = set()
     for n in range(1, count + 1):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        while f"{first} {last}" in taken:  # one identity per name keeps the sample easy to follow
+            first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        taken.add(f"{first} {last}")
         area = rng.choice(AREAS)
-        phone = f"+1 {rng.choice(AREA_CODES)} 555 01{n % 100:02d}"
+        phone = f"+1 {AREA_CODES[n // 100 % len(AREA_CODES)]} 555 01{n % 100:02d}"  # fictional 555-01xx
         in_record = rng.random() < 0.8
+        email, handle = _email(rng, first, last, n), _handle(rng, first, last, n)
+        if email in taken:
+            email = email.replace("@", f"{n}@")
+        if handle in taken:
+            handle = f"{handle}{n}"
+        taken.update((email, handle))
         customers.append(
             Customer(
                 id=f"cu-{n:04d}",
                 first=first,
                 last=last,
-                email=_email(rng, first, last, n),
+                email=email,
                 phone=phone,
-                handle=_handle(rng, first, last, n),
+                handle=handle,
                 group=_weighted(rng, GROUPS),
                 area=area,
                 account=f"AC-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
                 name_in_record=in_record,
                 # customers missing from the record mostly sign their messages, so the name is still known
                 signs_name=rng.random() < (0.55 if in_record else 0.8),
-                life=rng.choice(LIFE_DETAILS) if rng.random() < 0.18 else None,
+                life=rng.choice(LIFE_DETAILS) if rng.random() < 0.25 else None,
                 typo_rate=rng.choice((0.0, 0.02, 0.04, 0.08)),
             )
         )

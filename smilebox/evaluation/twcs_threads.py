@@ -1,0 +1,130 @@
+"""A private, minimal reader of the Twitter support sample, used by the QA accuracy evaluation.
+
+The product's own ``twcs`` importer (``smilebox.importers.twcs``) is the proper way to read this file;
+this module exists so the evaluation and the labelling helper can run before that importer lands, and so
+the dev set's thread selection can be re-derived from the raw CSV alone. It follows the convention the
+importer shares: a thread is the reply tree under a customer tweet that answers nothing, flattened in
+``created_at`` order, and its id is the root tweet's ``tweet_id`` as a string.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+TWCS_COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "response_tweet_id", "in_response_to_tweet_id")
+TWCS_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"
+
+
+@dataclass(slots=True)
+class Tweet:
+    tweet_id: str
+    author_id: str
+    inbound: bool
+    created_at: datetime
+    text: str
+    in_response_to: str | None
+
+
+@dataclass(slots=True)
+class Thread:
+    """One root customer tweet and every reply under it, oldest first."""
+
+    id: str
+    tweets: list[Tweet] = field(default_factory=list)
+
+    @property
+    def brand(self) -> str | None:
+        """The first agent (outbound) author, i.e. the brand's support handle."""
+        return next((t.author_id for t in self.tweets if not t.inbound), None)
+
+    @property
+    def has_agent_reply(self) -> bool:
+        return any(not t.inbound for t in self.tweets)
+
+    @property
+    def brands(self) -> set[str]:
+        return {t.author_id for t in self.tweets if not t.inbound}
+
+
+def _parse_row(row: dict[str, str]) -> Tweet | None:
+    """A tweet, or None for a malformed row (the original data set has some; they are skipped)."""
+    tweet_id = (row.get("tweet_id") or "").strip()
+    inbound = (row.get("inbound") or "").strip()
+    if not tweet_id.isdigit() or inbound not in ("True", "False") or row.get("text") is None:
+        return None
+    try:
+        created = datetime.strptime((row.get("created_at") or "").strip(), TWCS_TIME_FORMAT)
+    except ValueError:
+        return None
+    parent = (row.get("in_response_to_tweet_id") or "").strip()
+    if parent.endswith(".0"):  # pandas wrote the column as float
+        parent = parent[:-2]
+    return Tweet(tweet_id, (row.get("author_id") or "").strip(), inbound == "True", created, row["text"],
+                 parent if parent.isdigit() else None)
+
+
+def read_tweets(path: Path) -> Iterator[Tweet]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            tweet = _parse_row(row)
+            if tweet is not None:
+                yield tweet
+
+
+def fallback_read_twcs_threads(path: Path) -> list[Thread]:
+    """Build threads from the raw CSV without the product importer (see the module docstring)."""
+    tweets = {t.tweet_id: t for t in read_tweets(path)}
+    children: dict[str, list[str]] = defaultdict(list)
+    for t in tweets.values():
+        if t.in_response_to is not None:
+            children[t.in_response_to].append(t.tweet_id)
+    threads = []
+    for t in tweets.values():
+        if not t.inbound or t.in_response_to is not None:
+            continue
+        members, stack = [], [t.tweet_id]
+        while stack:
+            current = stack.pop()
+            if current in tweets:
+                members.append(tweets[current])
+            stack.extend(children.get(current, ()))
+        members.sort(key=lambda m: (m.created_at, int(m.tweet_id)))
+        threads.append(Thread(t.tweet_id, members))
+    threads.sort(key=lambda th: int(th.id))
+    return threads
+
+
+def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = 20261122) -> list[Thread]:
+    """Stratified, seeded choice of the dev set: round-robin over brands, multi-message threads first.
+
+    Eligible threads have at least one agent reply and are answered by exactly one brand (a few roots
+    are brand banter where several companies reply to each other: not a support conversation). Within each brand the threads are shuffled with the
+    seed, then those with two or more messages are put before single-message ones (stable). Brands are
+    visited in a seeded random order, taking one thread per brand per round until ``n`` are chosen, so
+    the set spreads over as many brands as possible and no brand dominates.
+    """
+    rng = random.Random(seed)
+    by_brand: dict[str, list[Thread]] = defaultdict(list)
+    for th in threads:
+        if th.has_agent_reply and len(th.brands) == 1:
+            by_brand[th.brand or "?"].append(th)
+    queues = {}
+    for brand in sorted(by_brand):
+        pool = sorted(by_brand[brand], key=lambda th: int(th.id))
+        rng.shuffle(pool)
+        pool.sort(key=lambda th: len(th.tweets) < 2)
+        queues[brand] = pool
+    order = sorted(queues)
+    rng.shuffle(order)
+    chosen: list[Thread] = []
+    while len(chosen) < n and any(queues.values()):
+        for brand in order:
+            if queues[brand] and len(chosen) < n:
+                chosen.append(queues[brand].pop(0))
+    return chosen

@@ -1,0 +1,242 @@
+"""Reading records out of help-desk exports, whatever shape the user saved them in, in flat memory.
+
+Vendors' tooling saves the same records in three shapes, and every JSON importer accepts all three:
+
+* **a JSON document** holding the records in an array under a key (``{"tickets": [...]}``), possibly
+  nested (``{"_embedded": {"conversations": [...]}}``), or a bare top-level array. It is streamed with
+  ``ijson`` (C backend), so a multi-GB export never sits in memory; locations are JSON paths
+  (``tickets[3]``).
+* **JSONL, one record per line** (what most scripts and ETL tools write); locations are line numbers.
+* **JSONL, one API page per line** (``{"tickets": [...], "after_cursor": ...}`` as the API returned it);
+  locations are ``LINE:tickets[i]``.
+
+A syntax error in a document stops that document (nothing after it can be found again) and is reported
+where it happened; records before it are kept. Bytes that are not UTF-8 in a document are read as U+FFFD
+and reported once, with the byte offset of the first one, instead of losing the whole file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ijson
+import orjson
+
+from smilebox.errors import InputError
+from smilebox.importers.base import describe_utf8_error
+
+_READ_SIZE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Record:
+    """One raw record and where it came from (a line number or a JSON path)."""
+
+    location: int | str
+    value: Any
+
+
+class _Utf8Repair:
+    """A binary reader for ijson that swaps bytes which are not UTF-8 for U+FFFD and remembers the first."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.offset = 0
+        self.first_bad: tuple[int, int] | None = None  # (file offset, byte value)
+        self.bad_count = 0
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.fh.read(_READ_SIZE if size is None or size < 0 else size)
+        final = not chunk
+        base = self.offset
+        self.offset += len(chunk)
+        try:
+            self._decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            return self._repair(chunk, final, base, exc)
+        return chunk
+
+    def _repair(self, chunk: bytes, final: bool, base: int, exc: UnicodeDecodeError) -> bytes:
+        # the decoder kept an incomplete sequence from the previous chunk; re-decode from a clean state
+        pending = self._decoder.getstate()[0]
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+        data = pending + chunk
+        if self.first_bad is None:
+            self.first_bad = (base - len(pending) + exc.start, data[exc.start] if exc.start < len(data) else 0)
+        self.bad_count += 1
+        text = data.decode("utf-8", errors="replace") if final else self._decode_keep_tail(data)
+        return text.encode("utf-8")
+
+    def _decode_keep_tail(self, data: bytes) -> str:
+        # keep up to 3 trailing bytes that may start a sequence completed by the next chunk
+        for cut in range(1, 4):
+            lead = data[-cut] if len(data) >= cut else 0
+            if lead >= 0xC0:
+                self._decoder.decode(data[-cut:], False)
+                return data[:-cut].decode("utf-8", errors="replace")
+            if lead < 0x80:
+                break
+        return data.decode("utf-8", errors="replace")
+
+
+def _first_line(path: Path, limit: int = 8 * 1024 * 1024) -> bytes:
+    """The first non-blank line, or b"" when it is longer than ``limit`` (then it is a one-line document)."""
+    with open(path, "rb") as fh:
+        while True:
+            raw = fh.readline(limit)
+            if not raw:
+                return b""
+            if len(raw) >= limit and not raw.endswith(b"\n"):
+                return b""
+            if raw.strip():
+                return raw.strip()
+
+
+def _line_count_at_least(path: Path, n: int) -> bool:
+    count = 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if raw.strip():
+                count += 1
+                if count >= n:
+                    return True
+    return False
+
+
+def dig(obj: Any, key_path: str) -> Any:
+    """``obj["a"]["b"]`` for ``key_path`` "a.b"; None when any step is missing or not an object."""
+    for part in key_path.split("."):
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(part)
+    return obj
+
+
+def file_shape(path: Path, key_path: str) -> str:
+    """"document", "pages" or "records": how ``path`` holds its records (see the module docstring)."""
+    first = _first_line(path)
+    if not first.startswith(b"{"):
+        return "document"
+    try:
+        obj = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return "document"  # a pretty-printed (or broken) document
+    if not isinstance(obj, dict):
+        return "document"
+    if dig(obj, key_path) is not None:
+        return "pages" if _line_count_at_least(path, 2) else "document"
+    return "records"
+
+
+def iter_records(path: Path, key_path: str, *, side: Callable[[str, Any], None] | None = None) -> Iterator[Record | InputError]:
+    """Every record under ``key_path`` in ``path``, in file order, or an ``InputError`` where one is broken.
+
+    ``side(key, value)`` is called for the other top-level keys of a page line (side-loaded users...),
+    before that page's records, so a page's records can use them.
+    """
+    shape = file_shape(path, key_path)
+    if shape == "document":
+        yield from _document_records(path, key_path)
+    else:
+        yield from _line_records(path, key_path, pages=shape == "pages", side=side)
+
+
+def _document_records(path: Path, key_path: str) -> Iterator[Record | InputError]:
+    name = str(path)
+    with open(path, "rb") as raw:
+        head = raw.read(64).lstrip()
+        raw.seek(0)
+        prefix, label = ("item", "") if head.startswith(b"[") else (f"{key_path}.item", key_path.split(".")[-1])
+        reader = _Utf8Repair(raw)
+        index = 0
+        try:
+            for index, value in enumerate(ijson.items(reader, prefix, use_float=True)):
+                yield Record(f"{label}[{index}]", value)
+            else:
+                index = -1
+        except ijson.JSONError as exc:
+            where = f"{label}[{index + 1 if index >= 0 else 0}]"
+            detail = str(exc.args[0] if exc.args else exc)
+            if isinstance(exc.args[0] if exc.args else None, bytes):
+                detail = exc.args[0].decode("utf-8", "replace")
+            yield InputError(name, where, f"not valid JSON ({detail.splitlines()[0].strip()}); "
+                                          "the rest of the file cannot be read: fix or re-export it")
+        if reader.first_bad is not None:
+            offset, byte = reader.first_bad
+            yield InputError(name, f"byte {offset + 1}", f"not valid UTF-8 (byte 0x{byte:02x}); {reader.bad_count} "
+                                                         "such place(s) were read as U+FFFD; re-save the file as UTF-8")
+
+
+def parse_line(name: str, lineno: int, raw: bytes) -> Any | InputError:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as uexc:
+            return InputError(name, lineno, describe_utf8_error(uexc))
+        return InputError(name, lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")
+
+
+def _line_records(path: Path, key_path: str, *, pages: bool, side) -> Iterator[Record | InputError]:
+    name = str(path)
+    label = key_path.split(".")[-1]
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            raw = raw.strip()
+            if not raw:
+                continue
+            obj = parse_line(name, lineno, raw)
+            if isinstance(obj, InputError):
+                yield obj
+                continue
+            if not isinstance(obj, dict):
+                yield InputError(name, lineno, f"expected a JSON object, got {type(obj).__name__}")
+                continue
+            records = dig(obj, key_path) if pages else None
+            if not pages or records is None:
+                if pages and side is not None and _is_side_only(obj):
+                    for key, value in obj.items():
+                        side(key, value)
+                    continue
+                yield Record(lineno, obj)
+                continue
+            if side is not None:
+                for key, value in obj.items():
+                    if key != key_path.split(".")[0]:
+                        side(key, value)
+            if not isinstance(records, list):
+                yield InputError(name, lineno, f"{label} should be a list, got {type(records).__name__}")
+                continue
+            for i, value in enumerate(records):
+                yield Record(f"{lineno}:{label}[{i}]", value)
+
+
+def _is_side_only(obj: dict) -> bool:
+    """A page line without the main records (a page of users only): every value is a list or scalar."""
+    return "id" not in obj and any(isinstance(v, list) for v in obj.values())
+
+
+def collect_side(path: Path, key_paths: tuple[str, ...]) -> dict[str, list[Any]]:
+    """Small side tables (users, ratings) of a document, wherever they sit in the file.
+
+    One extra pass per table with the C parser, which skips the main records at hundreds of MB/s; so
+    the tables may come after the records in the file and the records still stream. A broken document
+    yields what was read before the break; the main pass reports the break.
+    """
+    found: dict[str, list[Any]] = {k: [] for k in key_paths}
+    if file_shape(path, key_paths[0]) != "document":
+        return found
+    for key in key_paths:
+        with open(path, "rb") as raw:
+            try:
+                for value in ijson.items(_Utf8Repair(raw), f"{key}.item", use_float=True):
+                    found[key].append(value)
+            except ijson.JSONError:
+                pass
+    return found

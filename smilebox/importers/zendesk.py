@@ -1,0 +1,221 @@
+"""Zendesk Support tickets with their comments, users and satisfaction ratings.
+
+Zendesk's API hands these out separately (incremental ticket export, ``/tickets/{id}/comments`` or
+audits, the users export, satisfaction ratings), so a usable export file puts them together. Accepted
+shapes (any key order inside a document; the importer reads side tables first, then streams tickets)::
+
+    {"users": [{"id", "name", "email", "phone", "role": "end-user|agent|admin"}, ...],
+     "satisfaction_ratings": [{"ticket_id", "score": "good|bad", "comment", "reason", "assignee_id"}, ...],
+     "tickets": [{"id", "subject", "status", "tags", "via": {"channel"}, "requester_id", "assignee_id",
+                  "created_at", "satisfaction_rating": {...},
+                  "comments": [{"id", "author_id", "public", "body" | "plain_body" | "html_body",
+                                "attachments", "created_at"}, ...]
+                  # or "audits": [{"events": [{"type": "Comment", ...}]}] as the audits API returns them
+                 }, ...],
+     "comments": [{"ticket_id", ...}]   # optional, instead of embedding: kept in memory, so keep it small
+    }
+
+or JSONL with one ticket per line (comments embedded; ``users`` and ``satisfaction_ratings`` lines, or
+users side-loaded in the same line, before the tickets that need them), or JSONL of API pages
+(``{"tickets": [...], "users": [...]}`` per line, as ``?include=users`` returns them).
+
+Roles come from joining each comment's ``author_id`` to ``users[].role`` (end-user -> customer,
+agent/admin -> agent). When the author is not in ``users`` (a deleted user, or no users exported) the
+requester is the customer and anyone else an agent; such messages carry ``role_source: "guessed"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from smilebox.errors import InputError
+from smilebox.importers._common import RecordProblem, finish, flag, ident, items, lookup, obj, person, tag_names, text, timestamp
+from smilebox.importers._json_stream import Record, collect_side, iter_records
+from smilebox.importers._ratings import rating_feedback
+from smilebox.importers._roles import ZENDESK_CHANNELS, ZENDESK_STATUSES, ZENDESK_USER_ROLES
+from smilebox.importers.base import Importer, Item
+from smilebox.text.html import strip_quoted_text
+
+
+class _Users:
+    """id -> (role, person) for the users seen so far; grows as side-loaded pages arrive."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, tuple[str | None, dict | None]] = {}
+
+    def add(self, values: Any) -> None:
+        for user in items(values):
+            uid = ident(obj(user).get("id"))
+            if uid is not None:
+                u = obj(user)
+                self.by_id[uid] = (lookup(ZENDESK_USER_ROLES, u.get("role")),
+                                   person(id=uid, name=u.get("name"), email=u.get("email"), phone=u.get("phone")))
+
+    def role(self, uid: str | None) -> str | None:
+        return self.by_id.get(uid, (None, None))[0] if uid else None
+
+    def person(self, uid: str | None) -> dict | None:
+        if uid is None:
+            return None
+        return self.by_id.get(uid, (None, None))[1] or {"id": uid}
+
+
+class ZendeskImporter(Importer):
+    name = "zendesk"
+    description = "Zendesk Support tickets with comments (or audits), users and satisfaction ratings (JSON or JSONL)."
+    extensions = (".json", ".jsonl", ".ndjson")
+
+    @classmethod
+    def sniff(cls, path: Path, head: bytes) -> bool:
+        has_tickets = b'"tickets"' in head or b'"requester_id"' in head
+        return has_tickets and (b'"via"' in head or b'"requester_id"' in head) and b'"_embedded"' not in head
+
+    def read(self, path: Path) -> Iterator[Item]:
+        users = _Users()
+        ratings: dict[str, dict] = {}
+        loose_comments: dict[str, list] = {}
+        side = collect_side(path, ("users", "satisfaction_ratings", "comments"))
+        users.add(side["users"])
+        self._add_ratings(ratings, side["satisfaction_ratings"])
+        self._add_comments(loose_comments, side["comments"])
+
+        def on_side(key: str, value: Any) -> None:
+            if key == "users":
+                users.add(value)
+            elif key == "satisfaction_ratings":
+                self._add_ratings(ratings, value)
+            elif key == "comments":
+                self._add_comments(loose_comments, value)
+
+        name = str(path)
+        for rec in iter_records(path, "tickets", side=on_side):
+            if isinstance(rec, InputError):
+                yield rec
+                continue
+            value = rec.value
+            if isinstance(value, dict) and "tickets" not in value and _is_side_line(value):
+                for key, val in value.items():
+                    on_side(key, val)
+                if "role" in value and "id" in value:
+                    users.add([value])
+                continue
+            if not isinstance(value, dict):
+                yield InputError(name, rec.location, f"a ticket should be a JSON object, got {type(value).__name__}")
+                continue
+            if isinstance(value.get("users"), list):
+                users.add(value["users"])
+            try:
+                data = self._conversation(value, users, ratings, loose_comments)
+            except RecordProblem as exc:
+                yield InputError(name, rec.location, str(exc))
+                continue
+            yield from finish(data, name, rec.location)
+
+    @staticmethod
+    def _add_ratings(ratings: dict[str, dict], values: Any) -> None:
+        for r in items(values):
+            tid = ident(obj(r).get("ticket_id"))
+            if tid is not None:
+                ratings[tid] = obj(r)
+
+    @staticmethod
+    def _add_comments(store: dict[str, list], values: Any) -> None:
+        if isinstance(values, dict):  # {"<ticket id>": [comments]}
+            for tid, comments in values.items():
+                store.setdefault(str(tid), []).extend(items(comments))
+            return
+        for c in items(values):
+            tid = ident(obj(c).get("ticket_id"))
+            if tid is not None:
+                store.setdefault(tid, []).append(c)
+
+    def _conversation(self, t: dict, users: _Users, ratings: dict, loose: dict) -> dict:
+        tid = ident(t.get("id"))
+        if tid is None:
+            raise RecordProblem("ticket has no id")
+        requester = ident(t.get("requester_id"))
+        assignee = ident(t.get("assignee_id"))
+        comments = _comments(t) or loose.pop(tid, [])
+        messages = [m for c in comments if (m := _message(obj(c), users, requester)) is not None]
+        if not messages:
+            description = text(t.get("description"))
+            if description is None:
+                raise RecordProblem(f"ticket {tid} has no comments: export them with the ticket "
+                                    "(tickets[].comments or tickets[].audits) or as a top-level comments list")
+            messages = [{"id": "description", "role": "customer", "text": strip_quoted_text(description),
+                         "author": users.person(requester), "created_at": timestamp(t.get("created_at"))}]
+        rating = obj(t.get("satisfaction_rating")) or ratings.get(tid, {})
+        feedback = rating_feedback(rating.get("score"), "goodbad", rating.get("comment"), id=rating.get("id"),
+                                   created_at=rating.get("created_at") or rating.get("updated_at"),
+                                   agent=users.person(ident(rating.get("assignee_id")) or assignee),
+                                   reason=text(rating.get("reason")))
+        return {
+            "id": tid,
+            "source": self.name,
+            "channel": lookup(ZENDESK_CHANNELS, obj(t.get("via")).get("channel"), self.options.default_channel or "other"),
+            "subject": text(t.get("subject") or t.get("raw_subject")),
+            "status": lookup(ZENDESK_STATUSES, t.get("status")),
+            "created_at": timestamp(t.get("created_at")),
+            "tags": tag_names(t.get("tags")),
+            "customer": users.person(requester),
+            "assignee": users.person(assignee),
+            "messages": messages,
+            "feedback": [feedback] if feedback else [],
+            "priority": text(t.get("priority")),
+            "group_id": ident(t.get("group_id")),
+        }
+
+
+def _is_side_line(value: dict) -> bool:
+    """A JSONL line that holds users or ratings rather than a ticket."""
+    if any(k in value for k in ("users", "satisfaction_ratings", "comments")) and "requester_id" not in value:
+        return True
+    return "role" in value and "requester_id" not in value and "comments" not in value
+
+
+def _comments(t: dict) -> list:
+    comments = items(t.get("comments"))
+    if comments:
+        return comments
+    out = []
+    for audit in items(t.get("audits")):
+        for event in items(obj(audit).get("events")):
+            if obj(event).get("type") == "Comment":
+                out.append({**obj(event), "created_at": obj(event).get("created_at") or obj(audit).get("created_at"),
+                            "author_id": obj(event).get("author_id") or obj(audit).get("author_id")})
+    return out
+
+
+def _message(c: dict, users: _Users, requester: str | None) -> dict | None:
+    author_id = ident(c.get("author_id"))
+    role = users.role(author_id)
+    guessed = role is None
+    if role is None:
+        role = "customer" if author_id is not None and author_id == requester else "agent"
+    public = flag(c.get("public"))
+    attachments = [{"file_name": text(obj(a).get("file_name")), "content_type": text(obj(a).get("content_type")),
+                    "url": text(obj(a).get("content_url"))} for a in items(c.get("attachments"))]
+    plain = text(c.get("plain_body")) or text(c.get("body"))
+    msg: dict[str, Any] = {
+        "id": ident(c.get("id")),
+        "role": role,
+        "author": users.person(author_id),
+        "internal": public is False,
+        "created_at": timestamp(c.get("created_at")),
+    }
+    if plain is not None and plain.strip():
+        msg["text"] = strip_quoted_text(plain)
+    elif text(c.get("html_body")):
+        msg["html"] = text(c.get("html_body"))
+    else:
+        msg["text"] = ""
+    if attachments:
+        msg["attachments"] = attachments
+    if guessed:
+        msg["role_source"] = "guessed"
+    channel = text(obj(c.get("via")).get("channel"))
+    if channel:
+        msg["via"] = channel
+    return msg

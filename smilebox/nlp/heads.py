@@ -1,0 +1,94 @@
+"""Small linear heads over sentence embeddings, stored as plain numpy arrays so inference needs only numpy.
+
+A head file ``weights/NAME.npz`` holds ``W`` (dimension x outputs), ``b`` (outputs) and ``labels``;
+``weights/NAME.json`` beside it records how it was made (data hashes, hyper-parameters, metrics) and
+which embedding backend it expects. ``tools/train_heads.py`` writes both.
+
+Two kinds of head:
+
+* ``softmax``: mutually exclusive classes (sentiment); scores sum to 1.
+* ``sigmoid``: independent yes/no outputs (emotions, negative cue, empathy). The decision threshold
+  chosen in training is folded into the bias, so for every sigmoid output "yes" means score >= 0.5.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from smilebox.errors import ModelUnavailable
+
+WEIGHTS_DIR = Path(__file__).parent / "weights"
+KINDS = ("softmax", "sigmoid")
+
+
+@dataclass
+class LinearHead:
+    name: str
+    kind: str
+    W: np.ndarray
+    b: np.ndarray
+    labels: tuple[str, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"head {self.name!r}: kind must be one of {KINDS}, not {self.kind!r}")
+        if self.W.shape[1] != len(self.labels) or self.b.shape != (len(self.labels),):
+            raise ValueError(f"head {self.name!r}: weights {self.W.shape} and bias {self.b.shape} do not fit labels {self.labels}")
+
+    @property
+    def dimension(self) -> int:
+        return int(self.W.shape[0])
+
+    def scores(self, X: np.ndarray) -> np.ndarray:
+        """Probabilities, one row per input vector and one column per label."""
+        logits = X @ self.W + self.b
+        if self.kind == "softmax":
+            return softmax(logits)
+        return sigmoid(logits)
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # the tanh form cannot overflow
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    shifted = np.exp(z - z.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def logit(p: float) -> float:
+    return float(np.log(p / (1.0 - p)))
+
+
+def save_head(head: LinearHead, directory: Path = WEIGHTS_DIR) -> tuple[Path, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    npz = directory / f"{head.name}.npz"
+    sidecar = directory / f"{head.name}.json"
+    np.savez(npz, W=head.W.astype(np.float32), b=head.b.astype(np.float32), labels=np.array(head.labels))
+    meta = {"name": head.name, "kind": head.kind, "labels": list(head.labels), **head.meta}
+    sidecar.write_text(json.dumps(meta, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    return npz, sidecar
+
+
+def load_head(name: str, directory: Path = WEIGHTS_DIR, backend: str | None = None) -> LinearHead:
+    """Load a head; with ``backend``, refuse a head trained on another backend's vectors."""
+    npz, sidecar = directory / f"{name}.npz", directory / f"{name}.json"
+    if not npz.is_file() or not sidecar.is_file():
+        raise ModelUnavailable(f"{npz}: head weights not found; run: python tools/train_heads.py --data ../shared/data")
+    meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    trained_on = meta.get("backend")
+    if backend is not None and trained_on != backend:
+        raise ModelUnavailable(
+            f"{npz}: head was trained on embedding backend {trained_on!r}, not {backend!r}; "
+            f"retrain it with: python tools/train_heads.py --data ../shared/data --backend {backend}"
+        )
+    with np.load(npz, allow_pickle=False) as arrays:
+        W, b, labels = arrays["W"], arrays["b"], tuple(str(x) for x in arrays["labels"])
+    extra = {k: v for k, v in meta.items() if k not in ("name", "kind", "labels")}
+    return LinearHead(name, meta["kind"], W, b, labels, extra)

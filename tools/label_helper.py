@@ -1,0 +1,41 @@
+"""Print dev-set threads of the Twitter support sample for a person to read and label by hand.
+
+It never runs a Smilebox check: the labels in ``evaluation/labels/twcs_dev.jsonl`` must be an independent
+human judgement. Usage::
+
+    python tools/label_helper.py --data ../shared/data --start 0 --count 15   # print threads 0-14
+    python tools/label_helper.py --data ../shared/data --ids                  # the 150 ids, in order
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from pathlib import Path
+
+from smilebox.evaluation.twcs_threads import fallback_read_twcs_threads, select_dev_threads
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--start", type=int, default=0)
+    parser.add_argument("--count", type=int, default=15)
+    parser.add_argument("--ids", action="store_true", help="print the chosen ids and brands only")
+    args = parser.parse_args()
+    threads = select_dev_threads(fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv"))
+    if args.ids:
+        for i, th in enumerate(threads):
+            print(i, th.id, th.brand, len(th.tweets))
+        return
+    for i, th in enumerate(threads[args.start : args.start + args.count], start=args.start):
+        print(f"=== #{i} id={th.id} brand={th.brand} ({len(th.tweets)} tweets)")
+        for t in th.tweets:
+            who = "AGENT" if not t.inbound else "CUST "
+            body = textwrap.fill(t.text, 150, subsequent_indent="        ")
+            print(f"  {who} {t.created_at:%m-%d %H:%M} {body}")
+        print()
+
+
+if __name__ == "__main__":
+    main()
