@@ -79,6 +79,7 @@ PHONE_CLOSINGS = (
 )
 SIGN_OFFS = ("Best,", "Kind regards,", "Cheers,", "Warm regards,", "All the best,")
 FACELESS = ("The Support Team", "Acme Customer Care", "Acme Home Internet Support", "Customer Service Team")
+PHONE_ABRUPT = ("Okay. Bye.", "That's it then.", "")
 ABRUPT = ("Ticket closed.", "Please refer to the help centre for more information.", "Regards.", "")
 NAME_OVERUSE = (
     "{name}, I've looked into this for you.",

@@ -85,7 +85,7 @@ def decide(rng: random.Random, plan: Plan) -> None:
     roll = rng.random()
     plan.name_use = "right" if _ok(rng, a) else ("over" if roll < 0.55 else "none")
     if topic.refusal and rng.random() < 0.55:
-        plan.refusal = "alt" if _ok(rng, a) else "flat"
+        plan.refusal = "alt" if _ok(rng, a, -0.15) else "flat"
     if topic.key == "outage" and rng.random() < 0.5:
         plan.canned = "tailored"
     elif ch != "phone" and rng.random() < (1 - a.skill) * 0.35:  # macros are pasted, not read out

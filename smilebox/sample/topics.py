@@ -79,6 +79,12 @@ TOPICS: tuple[Topic, ...] = (
             "Still no internet. I was told it would be back by {eta} and nothing.",
             "Following up on my ticket from {prev_day}: the connection is still dropping every hour.",
         ),
+        refusal=Refusal(
+            ("Will I get money back for the days without internet?", "I want a credit for this."),
+            ("Sorry, I can't help you with that.", "We don't give credits for outages."),
+            ("I can't add the credit while the outage is still open, but I've flagged your account so it's "
+             "applied automatically once it closes; you'll see it on your next bill.",),
+        ),
     ),
     Topic(
         "slow_speed", ("speed", "connectivity"),
@@ -106,6 +112,12 @@ TOPICS: tuple[Topic, ...] = (
         (
             "Speeds are back down to {got} again, same as when I wrote on {prev_day}.",
             "the firmware thing didn't last, still slow. this is my second time contacting you",
+        ),
+        refusal=Refusal(
+            ("I want a refund for the months I've been getting half the speed.",),
+            ("Unfortunately that's not possible.", "Sorry, I can't help you with that."),
+            ("I can't refund past months from here, but I've sent a speed-guarantee claim to billing with your "
+             "test results; they'll reply within 2 days and I'll check it's done.",),
         ),
     ),
     Topic(
@@ -387,6 +399,7 @@ def fill_slots(rng: random.Random, customer, day) -> dict[str, str]:
         "appt": f"{appt.strftime('%B')} {appt.day}, {rng.choice(('8am-12pm', '12-4pm', '8-10am'))}",
         "account": customer.account,
         "last4": rng.choice(("4242", "1881", "0005", "5100", "7731")),
+        "new4": rng.choice(("3184", "9052", "6610", "2277")),
         "street": rng.choice(STREETS),
         "email": customer.email,
     }

@@ -96,7 +96,7 @@ def _answer(rng: random.Random, plan: Plan, slots: dict) -> list[str]:
     elif sec == "password":
         parts.append(P.PASSWORD_SLIP.format(password=rng.choice(P.PASSWORDS)))
     elif sec == "masked":
-        parts.append(P.MASKED_CARD.format(last4=slots["last4"]))
+        parts.append(P.MASKED_CARD.format(last4=slots["new4"]))
     if plan.refusal == "flat":
         parts.append(fill(rng.choice(topic.refusal.flat), slots))
     elif plan.refusal == "alt":
@@ -199,7 +199,7 @@ def build_turns(rng: random.Random, plan: Plan, slots: dict) -> Script:
     if plan.closing:
         replies[-1].closing = rng.choice(P.PHONE_CLOSINGS if plan.channel == "phone" else P.CLOSINGS)
     else:
-        replies[-1].closing = rng.choice(P.ABRUPT) or None
+        replies[-1].closing = rng.choice(P.PHONE_ABRUPT if plan.channel == "phone" else P.ABRUPT) or None
     _place_names(rng, plan, replies, name)
     script.name_mentions = _mentions(replies, name)
     return script
@@ -220,8 +220,7 @@ def _place_names(rng: random.Random, plan: Plan, replies: list[Turn], name: str 
         if k % 2 == 0:  # alternate: near the start of a reply, then just before the end of one
             reply = replies[(k // 2) % len(replies)]
             reply.parts.insert(0, early[(k // 2) % len(early)].format(name=name))
-        else:
-            reply = replies[-1 - (k // 2) % len(replies)]
-            reply.parts.append(late[(k // 2) % len(late)].format(name=name))
+        else:  # "you're all set" lines only make sense at the end of the conversation
+            replies[-1].parts.append(late[(k // 2) % len(late)].format(name=name))
         used += 1
         k += 1

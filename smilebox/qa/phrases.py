@@ -1,0 +1,142 @@
+"""Text helpers the checks share: the body of a reply, sentence spans, phrase patterns, sign-offs.
+
+Every helper works in character offsets into the message's own text, so whatever a check finds can
+be quoted exactly (``text[start:end] == quote``). Patterns are compiled once, when a check is set up,
+never per message: the whole rubric must cost less than one sentiment model pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A reply on social starts with the @handles it answers; they are addressing, not words of the reply.
+_LEADING_HANDLES = re.compile(r"^\s*(?:[@＠]\w+[\s:,]*)*")
+# What may trail a reply without being part of its ending: links, "1/2" counters, ellipses, emoji.
+_TRAILING_NOISE = re.compile(
+    r"(?:[\s.…]*(?:https?://\S+|www\.\S+|\(?\d/\d\)?|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+))+[\s.…]*$"
+)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?…]+(?=\s|$)[\"')\]]*|\n|$)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?")
+
+# Initials or a name after a sign-off mark at the very end of a reply: "^CB", "-KC", "*JM", "/NQ",
+# "~RW", "^Wren", "- Nick", "*MichaelPhillips", "-Erica". Lowercase initials ("^ag") occur too.
+SIGN_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[.!?]))([\^*/~]|[-–—]{1,2})\s?([A-Za-z][A-Za-z.]{0,23})\s*$")
+# A valediction line followed by a name line, as in email: "Best,\nJuan" / "Kind regards,\nJuan Perez".
+VALEDICTION = re.compile(
+    r"(?im)^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm regards|warmest regards|regards|many thanks|"
+    r"thanks(?: again)?|thank you|cheers|sincerely|yours(?: sincerely| truly)?|all the best|take care|talk soon)"
+    r"[ \t]*[,.!]?[ \t]*$"
+)
+SELF_INTRO = re.compile(
+    r"\b(?:my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b(?=\s*(?:from|with|at|here|and|,|\.|!|$))"
+    r"|\b([A-Z][a-z]+) here\b(?=\s*(?:from|with|at|,|\.|!|$))"
+)
+TEAM_WORDS = frozenset(
+    "team support care service services customer customers help desk helpdesk staff crew agents "
+    "department dept the us".split()
+)
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few
+for from further had hadn't has hasn't have haven't having he her here hers herself him himself his how i i'd
+i'll i'm i've if in into is isn't it it's its itself just let's me more most my myself no nor not now of off
+on once only or other our ours ourselves out over own same she should so some such than that that's the their
+theirs them themselves then there there's these they they're this those through to too under until up very
+was wasn't we we'd we'll we're we've were weren't what what's when where which while who whom why will with
+won't would wouldn't you you'd you'll you're you've your yours yourself yourselves get got getting yes yeah
+okay ok hey hi hello please thanks thank thx really still even since ever every one two via dm
+""".split())
+
+
+def phrase_pattern(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One alternation over a configured phrase list, word-bounded, whitespace-tolerant.
+
+    Phrases are plain text; a phrase written as ``re:...`` is taken as a regular expression, so a
+    rubric author can say what a phrase list cannot ("re:\\bsorry (?:for|about)\\b").
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        if phrase.startswith("re:"):
+            parts.append(f"(?:{phrase[3:]})")
+        else:
+            escaped = r"\s+".join(re.escape(w) for w in phrase.split())
+            escaped = escaped.replace("'", "['’]")
+            parts.append(escaped)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])", flags)
+
+
+def body_start(text: str) -> int:
+    """Offset after the leading @handles of a social reply (0 when there are none)."""
+    m = _LEADING_HANDLES.match(text)
+    return m.end() if m else 0
+
+
+def body_end(text: str, start: int = 0) -> int:
+    """Offset before trailing links, "1/2" counters, ellipses and emoji."""
+    m = _TRAILING_NOISE.search(text, start)
+    end = m.start() if m else len(text.rstrip())
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return max(end, start)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-empty sentence spans within ``text[start:end]``, trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    spans = []
+    for m in _SENTENCE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_stems(text: str, extra_stop: frozenset[str] = frozenset()) -> set[str]:
+    """Cheap stems (first five letters) of the non-stopwords of ``text``: the words that carry its topic."""
+    out = set()
+    for w in words(text):
+        if len(w) >= 4 and w not in STOPWORDS and w not in extra_stop:
+            out.add(w[:5])
+    return out
+
+
+def capitalised_words(text: str) -> list[re.Match[str]]:
+    return list(_CAPITALISED.finditer(text))
+
+
+def opening_span(text: str, start: int, limit: int = 60) -> tuple[int, int]:
+    """The first sentence after ``start`` (at most ``limit`` characters): what a "missing" check judged."""
+    spans = sentence_spans(text, start, min(len(text), start + 400))
+    if not spans:
+        return start, start
+    s, e = spans[0]
+    if e - s > limit:
+        e = s + limit
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
