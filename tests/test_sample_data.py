@@ -1,4 +1,4 @@
-"""The bundled sample data: deterministic, valid against the model, and varied enough to exercise every check."""
+"""The bundled sample data: deterministic, valid, and varied enough to exercise every check."""
 
 from __future__ import annotations
 
@@ -12,13 +12,25 @@ import pytest
 
 from smilebox.errors import SmileboxError
 from smilebox.model import CHANNELS, ROLES, Conversation, FeedbackRecord
-from smilebox.sample import COMPANY_NAME, DEFAULT_SEED, SAMPLE_FILES, generate, sample_paths
-from smilebox.sample import generator
-from smilebox.sample.people import AGENTS, LIFE_DETAILS
+from smilebox.sample import COMPANY_NAME, DEFAULT_SEED, SAMPLE_FILES, generate, generator, sample_paths
+from smilebox.sample.customers import LIFE_DETAILS
+from smilebox.sample.people import AGENTS
 from smilebox.sample.phrases import GRIPES
 
-CHECK_IDS = ("greeting", "closing", "signature", "customer_name", "gratitude", "empathy", "ownership", "tailored",
-             "security", "documentation", "resolution", "wow")
+CHECK_IDS = (
+    "greeting",
+    "closing",
+    "signature",
+    "customer_name",
+    "gratitude",
+    "empathy",
+    "ownership",
+    "tailored",
+    "security",
+    "documentation",
+    "resolution",
+    "wow",
+)
 SAMPLE_CHANNELS = tuple(c for c in CHANNELS if c != "other")
 CARD_RUN = re.compile(r"\b(?:\d[ -]?){13,19}\b")
 
@@ -40,7 +52,9 @@ def conversations(raw_conversations) -> list[Conversation]:
 
 @pytest.fixture(scope="module")
 def records(fresh) -> list[FeedbackRecord]:
-    return [FeedbackRecord.model_validate_json(line) for line in fresh["feedback"].read_text("utf-8").splitlines()]
+    return [
+        FeedbackRecord.model_validate_json(line) for line in fresh["feedback"].read_text("utf-8").splitlines()
+    ]
 
 
 def luhn_ok(digits: str) -> bool:
@@ -165,13 +179,23 @@ def test_feedback_runs_from_furious_to_glowing(conversations):
 @pytest.mark.parametrize("agent", AGENTS, ids=lambda a: a.key)
 def test_every_agent_is_named_in_feedback_in_several_forms(conversations, records, agent):
     texts = [f.comment or "" for c in conversations for f in c.feedback] + [r.comment or "" for r in records]
-    candidates = {agent.first, agent.called, agent.name, f"{agent.called} {agent.last[0]}.", agent.called.upper(),
-                  *agent.misspellings}
-    forms = {form for form in candidates if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", t) for t in texts)}
+    candidates = {
+        agent.first,
+        agent.called,
+        agent.name,
+        f"{agent.called} {agent.last[0]}.",
+        agent.called.upper(),
+        *agent.misspellings,
+    }
+    forms = {
+        form for form in candidates if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", t) for t in texts)
+    }
     assert len(forms) >= 2, forms
 
 
-@pytest.mark.parametrize("pattern", [r"\bJaun\b", r"\b[A-Z]{3,}!!", r"\w's patience", r"Thanks to \w+ for OWNING"])
+@pytest.mark.parametrize(
+    "pattern", [r"\bJaun\b", r"\b[A-Z]{3,}!!", r"\w's patience", r"Thanks to \w+ for OWNING"]
+)
 def test_feedback_names_agents_the_way_people_write(conversations, records, pattern):
     texts = [f.comment or "" for c in conversations for f in c.feedback] + [r.comment or "" for r in records]
     assert any(re.search(pattern, t) for t in texts), pattern
@@ -192,8 +216,16 @@ def test_roster_parses_with_teams_leads_and_aliases(fresh, conversations):
 
 def test_customer_events_cover_every_kind(fresh):
     rows = list(csv.DictReader(fresh["customer_events"].read_text("utf-8").splitlines()))
-    assert list(rows[0]) == ["customer_email", "kind", "occurred_at", "customer_group", "revenue", "cost", "reason",
-                             "referred_by"]
+    assert list(rows[0]) == [
+        "customer_email",
+        "kind",
+        "occurred_at",
+        "customer_group",
+        "revenue",
+        "cost",
+        "reason",
+        "referred_by",
+    ]
     assert {r["kind"] for r in rows} == {"new", "renewed", "lost", "referral", "revenue"}
     assert all(r["referred_by"] for r in rows if r["kind"] == "referral")
     assert all(r["reason"] for r in rows if r["kind"] == "lost")
@@ -203,7 +235,9 @@ def test_customer_events_cover_every_kind(fresh):
 
 # --- channel texture -----------------------------------------------------------------------------
 def test_email_html_has_paragraphs_entities_and_quoted_history(raw_conversations):
-    bodies = [m["html"] for c in raw_conversations if c["channel"] == "email" for m in c["messages"] if "html" in m]
+    bodies = [
+        m["html"] for c in raw_conversations if c["channel"] == "email" for m in c["messages"] if "html" in m
+    ]
     for needle in ("<p>", "<br>", "&rsquo;", "&amp;", "&lt;", 'class="gmail_quote"', "<blockquote"):
         assert any(needle in b for b in bodies), needle
 
@@ -218,13 +252,22 @@ def test_quoted_history_is_not_part_of_the_reply_text(conversations):
 
 def test_phone_calls_are_speaker_labelled_and_greet_by_name(raw_conversations):
     calls = [c for c in raw_conversations if c["channel"] == "phone"]
-    assert all(m.get("speaker") for c in calls for m in c["messages"] if not m["internal"] and m["role"] != "system")
-    assert any(m["text"].startswith("Thank you for calling Acme, this is ") for c in calls for m in c["messages"])
+    assert all(
+        m.get("speaker") for c in calls for m in c["messages"] if not m["internal"] and m["role"] != "system"
+    )
+    assert any(
+        m["text"].startswith("Thank you for calling Acme, this is ") for c in calls for m in c["messages"]
+    )
 
 
 def test_social_replies_use_handles_and_initials(raw_conversations):
-    public = [m["text"] for c in raw_conversations if c["channel"] == "social" for m in c["messages"]
-              if m["role"] == "agent" and m.get("visibility") == "public"]
+    public = [
+        m["text"]
+        for c in raw_conversations
+        if c["channel"] == "social"
+        for m in c["messages"]
+        if m["role"] == "agent" and m.get("visibility") == "public"
+    ]
     assert all(t.startswith("@") for t in public)
     assert any(re.search(r"\s\^[A-Z]{2}$", t) for t in public)
     assert any(re.search(r"\s-[A-Z]{2}$", t) for t in public)
@@ -237,14 +280,40 @@ def test_each_check_has_pass_and_fail_examples(raw_conversations, check):
     assert outcomes["pass"] >= 10 and outcomes["fail"] >= 10, outcomes
 
 
+SALUTATIONS = (
+    "Hi",
+    "Hello",
+    "Hey",
+    "Dear",
+    "Good morning",
+    "Good afternoon",
+    "Thank you for calling",
+    "Thanks for calling",
+)
+
+
+def test_greeting_labels_match_the_first_reply(conversations, raw_conversations):
+    for conv, raw in zip(conversations, raw_conversations):
+        first = re.sub(r"^@\w+\s+", "", conv.agent_replies[0].text)
+        greets = first.startswith(SALUTATIONS)
+        assert raw["generator_intent"]["greeting"] == ("pass" if greets else "fail"), (conv.id, first[:40])
+
+
 def test_documentation_labels_match_the_notes(conversations, raw_conversations):
     for conv, raw in zip(conversations, raw_conversations):
         notes = [m.text for m in conv.internal_notes]
         good = bool(notes) and len(notes[0]) <= 140 and not any(g in notes[0] for g in GRIPES)
         assert raw["generator_intent"]["documentation"] == ("pass" if good else "fail"), conv.id
-    kinds = Counter("missing" if not c.internal_notes else "long" if len(c.internal_notes[0].text) > 140
-                    else "gripe" if any(g in c.internal_notes[0].text for g in GRIPES) else "good"
-                    for c in conversations)
+    kinds = Counter(
+        "missing"
+        if not c.internal_notes
+        else "long"
+        if len(c.internal_notes[0].text) > 140
+        else "gripe"
+        if any(g in c.internal_notes[0].text for g in GRIPES)
+        else "good"
+        for c in conversations
+    )
     assert all(kinds[k] >= 5 for k in ("missing", "long", "gripe", "good")), kinds
 
 
@@ -257,7 +326,9 @@ def test_security_failures_and_passes_are_what_they_say(conversations, raw_conve
             assert not cards and "password is" not in written and "SSN" not in written, conv.id
         leaks += bool(cards)
     assert leaks >= 5
-    assert any("4111111111111111" in full_card_numbers(" ".join(m.text for m in c.messages)) for c in conversations)
+    assert any(
+        "4111111111111111" in full_card_numbers(" ".join(m.text for m in c.messages)) for c in conversations
+    )
 
 
 def test_repeat_contacts_within_seven_days_fail_resolution(conversations, raw_conversations):
@@ -266,7 +337,7 @@ def test_repeat_contacts_within_seven_days_fail_resolution(conversations, raw_co
         by_customer[conv.customer.id].append((conv, raw))
     repeats = 0
     for contacts in by_customer.values():
-        for (first, first_raw), (later, later_raw) in zip(contacts, contacts[1:]):
+        for (first, first_raw), (later, _later_raw) in zip(contacts, contacts[1:]):
             same_issue = first.tags[0] == later.tags[0] and "repeat-contact" in later.tags
             if same_issue and later.created_at - first.created_at <= timedelta(days=7):
                 repeats += 1
@@ -282,8 +353,14 @@ def test_some_customers_confirm_the_fix(conversations):
 def test_customer_names_come_from_record_or_signature(raw_conversations):
     unnamed = [c for c in raw_conversations if not c["customer"].get("name")]
     assert unnamed
-    signed = [c for c in unnamed if re.search(r"(Thanks,|Cheers,|this is|- )\s?[A-Z][a-z]+", c["messages"][0].get(
-        "text") or c["messages"][0].get("html") or "")]
+    signed = [
+        c
+        for c in unnamed
+        if re.search(
+            r"(Thanks,|Cheers,|this is|- )\s?[A-Z][a-z]+",
+            c["messages"][0].get("text") or c["messages"][0].get("html") or "",
+        )
+    ]
     assert signed
 
 
@@ -295,6 +372,9 @@ def test_wow_moments_pick_up_what_the_customer_said(conversations, raw_conversat
 
 
 def test_canned_templates_repeat_across_conversations(conversations):
-    firsts = Counter(c.agent_replies[0].text.split("\n\n")[1] for c in conversations
-                     if c.agent_replies and c.agent_replies[0].text.startswith("Dear Customer"))
+    firsts = Counter(
+        c.agent_replies[0].text.split("\n\n")[1]
+        for c in conversations
+        if c.agent_replies and c.agent_replies[0].text.startswith("Dear Customer")
+    )
     assert firsts and max(firsts.values()) >= 5

@@ -17,7 +17,9 @@ from smilebox.evaluation.twcs_threads import fallback_read_twcs_threads, select_
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--count", type=int, default=15)

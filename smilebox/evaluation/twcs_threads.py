@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-TWCS_COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "response_tweet_id", "in_response_to_tweet_id")
 TWCS_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"
 
 
@@ -101,13 +100,13 @@ def fallback_read_twcs_threads(path: Path) -> list[Thread]:
 
 
 def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = 20261122) -> list[Thread]:
-    """Stratified, seeded choice of the dev set: round-robin over brands, multi-message threads first.
+    """Stratified, seeded choice of the dev set: round-robin over brands.
 
-    Eligible threads have at least one agent reply and are answered by exactly one brand (a few roots
-    are brand banter where several companies reply to each other: not a support conversation). Within each brand the threads are shuffled with the
-    seed, then those with two or more messages are put before single-message ones (stable). Brands are
-    visited in a seeded random order, taking one thread per brand per round until ``n`` are chosen, so
-    the set spreads over as many brands as possible and no brand dominates.
+    Eligible threads have at least one agent reply (so two or more messages: the customer's root and the
+    reply) and are answered by exactly one brand (a few roots are brand banter where several companies
+    reply to each other: not a support conversation). Within each brand the threads are shuffled with
+    the seed; brands are visited in a seeded random order, taking one thread per brand per round until
+    ``n`` are chosen, so the set spreads over as many brands as possible and no brand dominates.
     """
     rng = random.Random(seed)
     by_brand: dict[str, list[Thread]] = defaultdict(list)
@@ -118,7 +117,6 @@ def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = 20261122
     for brand in sorted(by_brand):
         pool = sorted(by_brand[brand], key=lambda th: int(th.id))
         rng.shuffle(pool)
-        pool.sort(key=lambda th: len(th.tweets) < 2)
         queues[brand] = pool
     order = sorted(queues)
     rng.shuffle(order)

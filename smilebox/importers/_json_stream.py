@@ -17,7 +17,6 @@ and reported once, with the byte offset of the first one, instead of losing the 
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,47 +40,57 @@ class Record:
 
 
 class _Utf8Repair:
-    """A binary reader for ijson that swaps bytes which are not UTF-8 for U+FFFD and remembers the first."""
+    """A binary reader for ijson that swaps bytes which are not UTF-8 for U+FFFD and remembers the first.
+
+    A multi-byte character split across two reads is held back until the next read, so only bytes that
+    are really wrong get replaced. Checking costs one C-speed decode per chunk.
+    """
 
     def __init__(self, fh):
         self.fh = fh
-        self.offset = 0
+        self.offset = 0  # file offset of the first byte not yet handed out
         self.first_bad: tuple[int, int] | None = None  # (file offset, byte value)
         self.bad_count = 0
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+        self._carry = b""
 
     def read(self, size: int = -1) -> bytes:
-        chunk = self.fh.read(_READ_SIZE if size is None or size < 0 else size)
-        final = not chunk
+        if size == 0:  # ijson probes with read(0) to see whether the file gives bytes or str
+            return b""
+        while True:
+            data = self.fh.read(_READ_SIZE if size is None or size < 0 else max(size, 4))
+            chunk = self._carry + data
+            if not data:  # end of file: hand out whatever is left, repaired
+                self._carry = b""
+                return self._checked(chunk)
+            cut = _incomplete_tail(chunk)
+            body, self._carry = chunk[: len(chunk) - cut], chunk[len(chunk) - cut :]
+            if body:
+                return self._checked(body)
+
+    def _checked(self, body: bytes) -> bytes:
         base = self.offset
-        self.offset += len(chunk)
+        self.offset += len(body)
         try:
-            self._decoder.decode(chunk, final)
+            body.decode("utf-8")
+            return body
         except UnicodeDecodeError as exc:
-            return self._repair(chunk, final, base, exc)
-        return chunk
+            if self.first_bad is None:
+                self.first_bad = (base + exc.start, body[exc.start])
+            fixed = body.decode("utf-8", errors="replace")
+            self.bad_count += fixed.count("\ufffd") - body.count("\ufffd".encode())
+            return fixed.encode("utf-8")
 
-    def _repair(self, chunk: bytes, final: bool, base: int, exc: UnicodeDecodeError) -> bytes:
-        # the decoder kept an incomplete sequence from the previous chunk; re-decode from a clean state
-        pending = self._decoder.getstate()[0]
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
-        data = pending + chunk
-        if self.first_bad is None:
-            self.first_bad = (base - len(pending) + exc.start, data[exc.start] if exc.start < len(data) else 0)
-        self.bad_count += 1
-        text = data.decode("utf-8", errors="replace") if final else self._decode_keep_tail(data)
-        return text.encode("utf-8")
 
-    def _decode_keep_tail(self, data: bytes) -> str:
-        # keep up to 3 trailing bytes that may start a sequence completed by the next chunk
-        for cut in range(1, 4):
-            lead = data[-cut] if len(data) >= cut else 0
-            if lead >= 0xC0:
-                self._decoder.decode(data[-cut:], False)
-                return data[:-cut].decode("utf-8", errors="replace")
-            if lead < 0x80:
-                break
-        return data.decode("utf-8", errors="replace")
+def _incomplete_tail(chunk: bytes) -> int:
+    """How many bytes at the end of ``chunk`` start a UTF-8 character that the next read completes."""
+    for back in range(1, min(4, len(chunk)) + 1):
+        byte = chunk[-back]
+        if byte < 0x80:
+            return 0
+        if byte >= 0xC0:  # a lead byte: how long is its character?
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return back if need > back else 0
+    return 0
 
 
 def _first_line(path: Path, limit: int = 8 * 1024 * 1024) -> bytes:

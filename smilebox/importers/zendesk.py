@@ -70,7 +70,7 @@ class ZendeskImporter(Importer):
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> bool:
         has_tickets = b'"tickets"' in head or b'"requester_id"' in head
-        return has_tickets and (b'"via"' in head or b'"requester_id"' in head) and b'"_embedded"' not in head
+        return has_tickets and b'"via"' in head and b'"_embedded"' not in head and b'"conversation_parts"' not in head
 
     def read(self, path: Path) -> Iterator[Item]:
         users = _Users()

@@ -1,19 +1,153 @@
-"""Emotional cues in customer messages. (Placeholder lexicon: the QA-engine work replaces this.)"""
+"""Emotional cues in customer messages: frustration, anger, disappointment, worry.
+
+The empathy check needs to know *when* a customer showed a feeling, and the evaluation reports every
+cue it found (contract ``cues``). Two sources, merged:
+
+- a transparent lexicon (always): words and phrases by kind, each with a strength, plus shouting
+  (several words in capitals, "!!!") and stressing repeated failure ("third time", "still waiting").
+  A cue word under a negation in the same clause ("not angry", "no worries", "don't worry") is not a
+  cue; "not happy" is listed as a cue on purpose.
+- the emotion model of ``smilebox.nlp`` when the caller passes an analyzer: every customer sentence is
+  scored, and a sentence the model flags adds a cue of the kind its strongest emotion maps to, so the
+  evidence still points at exact characters.
+
+One cue per message and kind is reported: the strongest, earliest on ties.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from smilebox.qa.phrases import body_end, body_start, sentence_spans
 from smilebox.qa.results import Cue
 
-_LEXICON = re.compile(r"\b(frustrat\w*|angry|furious|disappointed|worried|upset|ridiculous|unacceptable)\b", re.I)
+KINDS = ("frustration", "anger", "disappointment", "worry")
+
+# (kind, strength, pattern). Patterns are word-bounded alternations; order does not matter.
+_LEXICON: tuple[tuple[str, float, str], ...] = (
+    ("frustration", 0.9, r"frustrat\w*|fed up|sick (?:and tired )?of|tired of|had enough|at my wits'? end"),
+    ("frustration", 0.8, r"annoy\w*|irritat\w*|ridiculous|useless|pointless|hopeless|a joke|joke of a|pathetic|"
+                         r"waste of (?:my )?(?:time|money)|nightmare|fiasco|incompetent\w*|clueless"),
+    ("frustration", 0.75, r"still (?:waiting|no|not|nothing|haven'?t|hasn'?t|doesn'?t|don'?t|can'?t|won'?t|isn'?t|broken)|"
+                          r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th|rd|nd)) time|"
+                          r"(?:for|over|in) (?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
+                          r"for (?:hours|days|weeks|months)|again and again|over and over|every (?:single )?time|"
+                          r"no one (?:is )?(?:helping|responds|answers|replied)|nobody (?:helps|responds|answers|replied)|"
+                          r"keeps? (?:crashing|happening|failing|dropping|freezing)|ugh+|smh|seriously\?+|come on|"
+                          r"(?:on|put on) hold for|can'?t believe|unbelievable"),
+    ("anger", 0.9, r"angry|furious|livid|outraged|outrageous|fuming|infuriat\w*|pissed(?: off)?|"
+                   r"disgust\w*|disgrace\w*|appall\w*|shameful|shame on you|how dare|"
+                   r"f+u+c+k\w*|shit\w*|bullshit|wtf|damn\w*|crap|bloody|scam\w*|rip ?off|rip(?:ped|ping) (?:me )?off|"
+                   r"thie(?:f|ves)|liars?|lying|unacceptable|inexcusable|never again|worst|horrible|terrible|awful|"
+                   r"atrocious|abysmal|thanks for nothing|hate (?:you|this|it|your)"),
+    ("disappointment", 0.85, r"disappoint\w*|let ?down|let me down|expected (?:better|more)|not happy|unhappy|"
+                             r"not impressed|not satisfied|dissatisfied|gutted|bummed|heartbroken|upset|"
+                             r"poor (?:service|experience|customer service)|so much for|sad(?:ly|dened)?|"
+                             r"what a shame|such a shame|shame that|regret (?:buying|ordering|choosing)"),
+    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|afraid|frightened|nervous|concerned|panic\w*|"
+                    r"stress(?:ed|ful)?|desperate\w*|urgent\w*|asap|emergency|stranded|stuck (?:at|in|on|with)|"
+                    r"freaking out|losing my mind|please help|help me|need help (?:urgently|now|asap)"),
+)
+_NEGATION = re.compile(r"(?:\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|won'?t|nothing|"
+                       r"without|hardly)\b|n't)[^.!?,;]{0,12}$", re.IGNORECASE)
+_SELF_NEGATING = re.compile(r"^(?:not |no one|nobody|never again|still )", re.IGNORECASE)
+_SHOUT = re.compile(r"\b(?:[A-Z]{3,}[!?.,]*\s+){2,}[A-Z]{3,}\b|[!?]*![!?]*![!?]*!+|\?!+\?*|!\?+!*")
+_ACRONYMS = frozenset("USA UK NYC LAX JFK ATL DFW ORD SFO PS4 PS5 XBOX ISP DNS VPN USB HDMI DVR TV CEO ETA ASAP LOL OMG".split())
+
+
+class _Compiled:
+    """The lexicon compiled once, at first use, as one pattern with a named group per entry."""
+
+    def __init__(self):
+        groups = []
+        self.meta: dict[str, tuple[str, float]] = {}
+        for i, (kind, strength, pattern) in enumerate(_LEXICON):
+            name = f"g{i}"
+            self.meta[name] = (kind, strength)
+            groups.append(f"(?P<{name}>{pattern})")
+        self.pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(groups) + r")(?![\w'’])", re.IGNORECASE)
+
+
+_compiled: _Compiled | None = None
+
+
+def _lexicon() -> _Compiled:
+    global _compiled
+    if _compiled is None:
+        _compiled = _Compiled()
+    return _compiled
+
+
+def lexicon_cues(message_id: str, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Cues the lexicon finds in ``text[start:end]``, one per kind (the strongest, earliest on ties)."""
+    end = len(text) if end is None else end
+    lex = _lexicon()
+    best: dict[str, Cue] = {}
+    for m in lex.pattern.finditer(text, start, end):
+        kind, strength = lex.meta[m.lastgroup or ""]
+        if not _SELF_NEGATING.match(m.group(0)):
+            clause_start = max(start, m.start() - 40)
+            if _NEGATION.search(text, clause_start, m.start()):
+                continue
+        _keep(best, Cue(message_id, kind, strength, m.start(), m.end(), m.group(0)))
+    for m in _SHOUT.finditer(text, start, end):
+        quote = m.group(0).strip()
+        if quote[:1].isalpha() and all(w.strip("!?.,") in _ACRONYMS for w in quote.split()):
+            continue
+        kind = "anger" if quote[:1].isalpha() else "frustration"
+        s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        _keep(best, Cue(message_id, kind, 0.7, s, s + len(quote), quote))
+    return sorted(best.values(), key=lambda c: c.start)
+
+
+def _keep(best: dict[str, Cue], cue: Cue) -> None:
+    current = best.get(cue.kind)
+    if current is None or cue.score > current.score:
+        best[cue.kind] = cue
+
+
+# How the model's emotion labels map onto the cue kinds the rubric speaks of.
+_EMOTION_KIND = {"anger": "anger", "annoyance": "frustration", "disappointment": "disappointment",
+                 "sadness": "disappointment", "fear": "worry", "nervousness": "worry"}
+
+
+def model_cues(analyzer: Any, message_id: str, text: str, start: int, end: int) -> list[Cue]:
+    """Cues the emotion model flags, one per sentence it calls a negative cue."""
+    spans = sentence_spans(text, start, end)
+    if not spans:
+        return []
+    scored = analyzer.emotion([text[s:e] for s, e in spans])
+    out = []
+    for (s, e), result in zip(spans, scored):
+        if not result.get("negative_cue"):
+            continue
+        emotions = {k: v for k, v in (result.get("emotions") or {}).items() if k in _EMOTION_KIND}
+        kind = _EMOTION_KIND[max(emotions, key=emotions.get)] if emotions else "frustration"
+        out.append(Cue(message_id, kind, float(result.get("cue_score", 0.5)), s, e, text[s:e]))
+    return out
 
 
 def detect_cues(conversation: Any, analyzer: Any = None) -> list[Cue]:
-    cues = []
-    for msg in conversation.customer_messages:
-        m = _LEXICON.search(msg.text or "")
-        if m:
-            cues.append(Cue(msg.id, "frustration", 0.8, m.start(), m.end(), m.group(0)))
+    """Every cue in the customer's public messages, in message order."""
+    cues: list[Cue] = []
+    for msg in conversation.messages:
+        if msg.role != "customer" or msg.internal or not msg.text:
+            continue
+        text = msg.text
+        start = body_start(text)
+        end = body_end(text, start)
+        found = {c.kind: c for c in lexicon_cues(msg.id, text, start, end)}
+        if analyzer is not None:
+            for cue in model_cues(analyzer, msg.id, text, start, end):
+                _keep(found, cue)
+        cues.extend(sorted(found.values(), key=lambda c: c.start))
     return cues
+
+
+def cue_messages(cues: list[Cue]) -> list[str]:
+    """The ids of the messages that carry a cue, in order, each once."""
+    seen: dict[str, None] = {}
+    for c in cues:
+        seen.setdefault(c.message_id, None)
+    return list(seen)

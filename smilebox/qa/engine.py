@@ -17,6 +17,7 @@ from smilebox.qa.results import CheckResult, Cue, Evaluation, Outcome
 if TYPE_CHECKING:
     from smilebox.model import Conversation
     from smilebox.qa.rubric import Rubric
+    from smilebox.qa.view import ConversationView
 
 
 @dataclass(slots=True)
@@ -49,18 +50,28 @@ class EvaluationContext:
     templates: Any = None
     analyzer: Any = None
     company_name: str | None = None
-    _cue_cache: dict[str, list[Cue]] = field(default_factory=dict)
+    _cue_cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _view: Any = field(default=None, repr=False)
+
+    def view(self, conversation: "Conversation") -> "ConversationView":
+        """The conversation prepared once for every check (bodies, sign-offs, the customer's name)."""
+        if self._view is None or self._view.conversation is not conversation:
+            from smilebox.qa.view import ConversationView
+
+            self._view = ConversationView(conversation)
+        return self._view
 
     def cues(self, conversation: "Conversation") -> list[Cue]:
-        """Emotional cues in the customer's messages, found once per conversation."""
-        cached = self._cue_cache.get(conversation.id)
-        if cached is None:
+        """Emotional cues in the customer's messages, found once per conversation.
+
+        Cached by identity, not id: two different conversations may share an id across sources.
+        """
+        cached = self._cue_cache.get("cues")
+        if cached is None or self._cue_cache.get("of") is not conversation:
             from smilebox.qa.cues import detect_cues
 
             cached = detect_cues(conversation, self.analyzer)
-            if len(self._cue_cache) > 64:
-                self._cue_cache.clear()
-            self._cue_cache[conversation.id] = cached
+            self._cue_cache = {"of": conversation, "cues": cached}
         return cached
 
 

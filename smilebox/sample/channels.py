@@ -38,8 +38,16 @@ class Thread:
         self.at = plan.start
         self.messages: list[dict] = []
 
-    def add(self, role: str, *, text: str | None = None, html_body: str | None = None, author: dict | None = None,
-            internal: bool = False, **extra) -> dict:
+    def add(
+        self,
+        role: str,
+        *,
+        text: str | None = None,
+        html_body: str | None = None,
+        author: dict | None = None,
+        internal: bool = False,
+        **extra,
+    ) -> dict:
         low, high = _STEP[self.plan.channel]
         if self.messages:
             self.at += timedelta(seconds=self.rng.randint(low, high))
@@ -102,7 +110,7 @@ def _paragraphs(parts: list[str], rng: random.Random) -> list[str]:
     paras, i = [], 0
     while i < len(parts):
         size = 1 if len(parts[i]) > 120 else rng.randint(1, 2)
-        paras.append(" ".join(parts[i:i + size]))
+        paras.append(" ".join(parts[i : i + size]))
         i += size
     return paras
 
@@ -124,16 +132,21 @@ def _quote(rng: random.Random, prev: dict, who: str, address: str) -> str:
     body = prev.get("html") or "<p>" + _esc(rng, prev.get("text") or "") + "</p>"
     header = f"On {stamp} {html.escape(who)} &lt;{address}&gt; wrote:"
     if rng.random() < 0.6:
-        return (f'<div class="gmail_quote"><div dir="ltr" class="gmail_attr">{header}<br></div>'
-                f'<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;'
-                f'padding-left:1ex">{body}</blockquote></div>')
+        return (
+            f'<div class="gmail_quote"><div dir="ltr" class="gmail_attr">{header}<br></div>'
+            f'<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;'
+            f'padding-left:1ex">{body}</blockquote></div>'
+        )
     return f'<div class="moz-cite-prefix">{header}</div><blockquote type="cite">{body}</blockquote>'
 
 
 def _email(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> None:
     c, a = plan.customer, plan.agent
-    signature = _agent_signature(rng, plan) if plan.canned != "ignore" else \
-        f"{rng.choice(P.SIGN_OFFS)}\n{rng.choice(P.FACELESS)}"
+    signature = (
+        _agent_signature(rng, plan)
+        if plan.canned != "ignore"
+        else f"{rng.choice(P.SIGN_OFFS)}\n{rng.choice(P.FACELESS)}"
+    )
     prev: dict | None = None
     for turn in script.turns:
         if turn.role == "customer":
@@ -163,16 +176,23 @@ def _email(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> No
 def _chat(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> None:
     bot = {"name": BOT_NAME}
     thread.add("system", text=f"Chat started on {EMAIL_DOMAIN}/help")
-    thread.add("bot", text=f"Hi! I'm {BOT_NAME}, Acme's virtual assistant. What can I help you with today?",
-               author=bot)
+    thread.add(
+        "bot",
+        text=f"Hi! I'm {BOT_NAME}, Acme's virtual assistant. What can I help you with today?",
+        author=bot,
+    )
     joined = False
     for turn in script.turns:
         if turn.role == "customer":
             for part in _chunks(rng, turn.parts):
                 thread.add("customer", text=P.casual(rng, part), author=customer_author(plan))
             if not joined:
-                thread.add("bot", text=f"Thanks! I'm connecting you to one of our team, the wait is about "
-                           f"{rng.randint(1, 9)} minutes.", author=bot)
+                thread.add(
+                    "bot",
+                    text=f"Thanks! I'm connecting you to one of our team, the wait is about "
+                    f"{rng.randint(1, 9)} minutes.",
+                    author=bot,
+                )
                 thread.add("system", text=f"{plan.agent.called} joined the chat")
                 joined = True
         else:
@@ -187,7 +207,7 @@ def _chunks(rng: random.Random, parts: list[str]) -> list[str]:
     out, i = [], 0
     while i < len(parts):
         size = rng.randint(1, 2)
-        out.append(" ".join(parts[i:i + size]))
+        out.append(" ".join(parts[i : i + size]))
         i += size
     return out
 
@@ -198,8 +218,12 @@ _FILLERS = ("Um, ", "So, ", "Yeah, ", "Uh, ", "")
 
 def _phone(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> None:
     a, c = plan.agent, plan.customer
-    thread.add("bot", text=f"Thank you for calling {COMPANY_NAME}. Calls may be recorded for training and "
-               "quality purposes.", speaker="IVR")
+    thread.add(
+        "bot",
+        text=f"Thank you for calling {COMPANY_NAME}. Calls may be recorded for training and "
+        "quality purposes.",
+        speaker="IVR",
+    )
     if plan.canned == "ignore" or not plan.greeting:
         greeting = rng.choice(P.PHONE_NO_GREET)
     else:
@@ -210,8 +234,11 @@ def _phone(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> No
         if turn.role == "customer":
             parts = [p for p in turn.parts]
             if turn.kind == "open":
-                intro = rng.choice(P.INTRO_PHONE).format(first=c.first, full=c.name) if plan.name_known \
+                intro = (
+                    rng.choice(P.INTRO_PHONE).format(first=c.first, full=c.name)
+                    if plan.name_known
                     else rng.choice(P.NO_NAME_PHONE)
+                )
                 parts = [intro] + parts
             text = (rng.choice(_FILLERS) if turn.kind != "open" else "") + sentences(parts)
             thread.add("customer", text=text, author=customer_author(plan), speaker="Caller")
@@ -219,8 +246,12 @@ def _phone(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> No
             parts = turn.spoken()
             if len(parts) > 3:
                 thread.add("agent", text=" ".join(parts[:2]), author=a.person(), speaker=agent_label)
-                thread.add("customer", text=rng.choice(("Mm-hm.", "Okay.", "Right.", "Yeah.")),
-                           author=customer_author(plan), speaker="Caller")
+                thread.add(
+                    "customer",
+                    text=rng.choice(("Mm-hm.", "Okay.", "Right.", "Yeah.")),
+                    author=customer_author(plan),
+                    speaker="Caller",
+                )
                 parts = parts[2:]
             thread.add("agent", text=" ".join(parts), author=a.person(), speaker=agent_label)
     thread.add("system", text=f"Call ended. Duration {rng.randint(3, 24)}:{rng.randint(0, 59):02d}.")
@@ -256,7 +287,10 @@ def _sms(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> None
     for turn in script.turns:
         if turn.role == "customer":
             text = sentences(turn.parts)
-            thread.add("customer", text=P.casual(rng, text) if turn.kind != "reply" else text,
-                       author=customer_author(plan))
+            thread.add(
+                "customer",
+                text=P.casual(rng, text) if turn.kind != "reply" else text,
+                author=customer_author(plan),
+            )
         else:
             thread.add("agent", text=one_line(turn) + f" -{plan.agent.called}", author=plan.agent.person())

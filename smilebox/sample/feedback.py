@@ -9,14 +9,15 @@ the way people really do: first names, nicknames, shouting capitals, possessives
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from smilebox.sample.channels import iso
 from smilebox.sample.company import SOCIAL_HANDLE
-from smilebox.sample.people import AGENTS, Agent, Customer
+from smilebox.sample.customers import Customer
+from smilebox.sample.people import AGENTS, Agent
 from smilebox.sample.plan import PERIOD_END, PERIOD_START, Plan
 
-FEEDBACK_END = datetime(2026, 10, 31, 23, 0, tzinfo=timezone.utc)
+FEEDBACK_END = datetime(2026, 10, 31, 23, 0, tzinfo=UTC)
 
 GLOWING = (
     "{agent} was great!",
@@ -140,6 +141,16 @@ def _scaled(rng: random.Random, band: int, scale: str):
     return "good" if band >= 4 else ("bad" if band <= 2 else rng.choice(("good", "bad")))
 
 
+def is_unhappy(item: dict) -> bool:
+    """A rating at the bottom of its scale: csat 1-2, NPS 0-4, or "bad"."""
+    rating, scale = item.get("rating"), item.get("scale")
+    if scale == "csat5":
+        return rating <= 2
+    if scale == "nps":
+        return rating <= 4
+    return rating == "bad"
+
+
 def _scale_for(rng: random.Random, channel: str) -> str:
     if channel in ("social", "sms"):
         return "goodbad"
@@ -163,8 +174,13 @@ def conversation_feedback(rng: random.Random, plan: Plan, last_at) -> list[dict]
     return [item]
 
 
-def loose_feedback(rng: random.Random, plans: list[Plan], rated: set[str], customers: list[Customer],
-                   last_at: dict[str, object]) -> list[dict]:
+def loose_feedback(
+    rng: random.Random,
+    plans: list[Plan],
+    rated: set[str],
+    customers: list[Customer],
+    last_at: dict[str, object],
+) -> list[dict]:
     """feedback.jsonl: survey answers sent later, relationship NPS, social posts, colleague notes."""
     records: list[dict] = []
 
@@ -176,17 +192,34 @@ def loose_feedback(rng: random.Random, plans: list[Plan], rated: set[str], custo
     for plan in rng.sample(unrated, k=min(70, len(unrated))):
         band = _rating_band(rng, plan)
         scale = _scale_for(rng, plan.channel)
-        add(source="survey", kind="customer", rating=_scaled(rng, band, scale), scale=scale,
-            comment=_comment(rng, band, plan.agent), created_at=last_at[plan.cid] + timedelta(days=1),
-            conversation_id=plan.cid, agent={"name": plan.agent.name} if rng.random() < 0.4 else None,
-            customer={"id": plan.customer.id, "email": plan.customer.email}, channel=plan.channel)
+        add(
+            source="survey",
+            kind="customer",
+            rating=_scaled(rng, band, scale),
+            scale=scale,
+            comment=_comment(rng, band, plan.agent),
+            created_at=last_at[plan.cid] + timedelta(days=1),
+            conversation_id=plan.cid,
+            agent={"name": plan.agent.name} if rng.random() < 0.4 else None,
+            customer={"id": plan.customer.id, "email": plan.customer.email},
+            channel=plan.channel,
+        )
     for _ in range(35):
         score, text = rng.choice(RELATIONSHIP)
         c = rng.choice(customers)
         name, _loud = agent_mention(rng, rng.choice(AGENTS))
-        add(source="survey", kind="customer", rating=score, scale="nps", comment=text.format(agent=name),
-            created_at=_moment(rng), conversation_id=None, agent=None,
-            customer={"id": c.id, "email": c.email}, channel="email")
+        add(
+            source="survey",
+            kind="customer",
+            rating=score,
+            scale="nps",
+            comment=text.format(agent=name),
+            created_at=_moment(rng),
+            conversation_id=None,
+            agent=None,
+            customer={"id": c.id, "email": c.email},
+            channel="email",
+        )
     social = [p for p in plans if p.channel == "social"]
     for _ in range(25):
         plan = rng.choice(social)
@@ -194,10 +227,18 @@ def loose_feedback(rng: random.Random, plans: list[Plan], rated: set[str], custo
         name, _loud = agent_mention(rng, plan.agent)
         text = rng.choice(SOCIAL_PRAISE if happy else SOCIAL_ANGRY).format(handle=SOCIAL_HANDLE, agent=name)
         linked = rng.random() < 0.6
-        add(source="social", kind="customer", rating=None, scale=None, comment=text,
+        add(
+            source="social",
+            kind="customer",
+            rating=None,
+            scale=None,
+            comment=text,
             created_at=last_at[plan.cid] + timedelta(hours=rng.randint(2, 30)),
-            conversation_id=plan.cid if linked else None, agent=None,
-            customer={"id": plan.customer.id, "handle": plan.customer.handle}, channel="social")
+            conversation_id=plan.cid if linked else None,
+            agent=None,
+            customer={"id": plan.customer.id, "handle": plan.customer.handle},
+            channel="social",
+        )
     notes = rng.sample(COLLEAGUE * 3, k=3 * len(COLLEAGUE))  # every wording used, none overused
     for i in range(2 * len(AGENTS)):
         # every agent gets two notes: once by the name they go by, once misspelt or in full
@@ -207,13 +248,22 @@ def loose_feedback(rng: random.Random, plans: list[Plan], rated: set[str], custo
             form = named.called
         else:
             form = named.misspellings[0] if named.misspellings and i % 3 else named.name
-        add(source="survey", kind="colleague", rating=None, scale=None,
-            comment=notes[i % len(notes)].format(agent=form), created_at=_moment(rng),
-            conversation_id=None, agent={"name": named.name} if rng.random() < 0.5 else None,
-            author={"id": author.key, "name": author.name, "email": author.email}, channel="internal")
+        add(
+            source="survey",
+            kind="colleague",
+            rating=None,
+            scale=None,
+            comment=notes[i % len(notes)].format(agent=form),
+            created_at=_moment(rng),
+            conversation_id=None,
+            agent={"name": named.name} if rng.random() < 0.5 else None,
+            author={"id": author.key, "name": author.name, "email": author.email},
+            channel="internal",
+        )
     records.sort(key=lambda r: r["created_at"])  # stable: ties keep their (deterministic) order
     return [
-        {"id": f"fb-{n:05d}", **{k: v for k, v in r.items() if v is not None}} for n, r in enumerate(records, 1)
+        {"id": f"fb-{n:05d}", **{k: v for k, v in r.items() if v is not None}}
+        for n, r in enumerate(records, 1)
     ]
 
 

@@ -48,14 +48,16 @@ import io
 import json
 import random
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from smilebox.sample import DEFAULT_SEED, SAMPLE_FILES
 from smilebox.sample.channels import iso, render
 from smilebox.sample.company import COMPANY_NAME
+from smilebox.sample.customers import make_customers
 from smilebox.sample.events import EVENT_COLUMNS, customer_events
-from smilebox.sample.feedback import conversation_feedback, loose_feedback
-from smilebox.sample.people import AGENTS, make_customers
+from smilebox.sample.feedback import conversation_feedback, is_unhappy, loose_feedback
+from smilebox.sample.people import AGENTS
 from smilebox.sample.plan import Plan, decide, label, schedule
 from smilebox.sample.topics import fill_slots
 from smilebox.sample.turns import build_turns
@@ -88,8 +90,10 @@ def _conversation(rng: random.Random, plan: Plan) -> dict:
         "generator_intent": dict(sorted(plan.intent.items())),
     }
     if plan.channel == "phone":
-        conv["transcript"] = {"format": "speaker-labelled", "speakers": ["IVR", f"Agent ({plan.agent.called})",
-                                                                        "Caller"]}
+        conv["transcript"] = {
+            "format": "speaker-labelled",
+            "speakers": ["IVR", f"Agent ({plan.agent.called})", "Caller"],
+        }
     if plan.repeat_of is not None:
         conv["subject"] = "Re: " + conv["subject"] if plan.channel == "email" else conv["subject"]
     return conv
@@ -118,7 +122,7 @@ def build(seed: int = DEFAULT_SEED) -> dict[str, bytes]:
         conv["feedback"] = conversation_feedback(rng, plan, last_at[plan.cid])
         for fb in conv["feedback"]:
             rated.add(plan.cid)
-            if fb["rating"] in (1, 0, "bad") or fb["rating"] == 2:
+            if is_unhappy(fb):
                 furious.add(plan.customer.id)
         conversations.append(conv)
     records = loose_feedback(rng, plans, rated, customers, last_at)
@@ -145,10 +149,8 @@ def generate(out_dir: Path, seed: int = DEFAULT_SEED) -> dict[str, Path]:
     return paths
 
 
-def _parse(stamp: str):
-    from datetime import datetime, timezone
-
-    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+def _parse(stamp: str) -> datetime:
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def _jsonl(items: list[dict]) -> bytes:
@@ -165,8 +167,14 @@ def _csv(columns, rows: list[dict]) -> bytes:
 
 def _roster_csv() -> bytes:
     rows = [
-        {"key": a.key, "name": a.name, "email": a.email, "team": a.team, "lead": a.lead,
-         "aliases": ";".join(a.aliases)}
+        {
+            "key": a.key,
+            "name": a.name,
+            "email": a.email,
+            "team": a.team,
+            "lead": a.lead,
+            "aliases": ";".join(a.aliases),
+        }
         for a in AGENTS
     ]
     return _csv(("key", "name", "email", "team", "lead", "aliases"), rows)
@@ -183,12 +191,13 @@ Regenerate it (byte-identical for the same seed) with:
 
     python -m smilebox.sample.generator --out smilebox/sample/data --seed {seed}
 
-| File | What it holds |
-|---|---|
-| `conversations.jsonl` | {conversations} conversations (contract section 1) over email, chat, phone, social and SMS, August to October 2026 |
-| `feedback.jsonl` | {records} loose feedback records: later survey answers, relationship NPS, social posts, colleague thank-you notes |
-| `agents.csv` | the roster: `key,name,email,team,lead,aliases` (aliases separated by `;`) |
-| `customer_events.csv` | new, renewed, lost, referral and monthly revenue events for the customer metrics |
+- `conversations.jsonl`: {conversations} conversations (contract section 1) over email, chat, phone,
+  social and SMS, August to October 2026.
+- `feedback.jsonl`: {records} loose feedback records: later survey answers, relationship NPS, social
+  posts and colleague thank-you notes.
+- `agents.csv`: the roster, `key,name,email,team,lead,aliases` (aliases separated by `;`).
+- `customer_events.csv`: new, renewed, lost, referral and monthly revenue events for the customer
+  metrics.
 
 Each conversation's `generator_intent` field records the result each check of the default rubric was
 meant to reach (`pass`, `fail`, `na`), where the generator decided it on purpose; see the docstring of
@@ -203,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         epilog="Example: python -m smilebox.sample.generator --out smilebox/sample/data --seed 7",
     )
     parser.add_argument("--out", type=Path, required=True, help="folder to write the files into")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
+    )
     args = parser.parse_args(argv)
     paths = generate(args.out, args.seed)
     for path in paths.values():

@@ -11,8 +11,15 @@ from __future__ import annotations
 import random
 import re
 
-GREET_NAMED = ("Hi {name},", "Hello {name},", "Good morning {name},", "Hey {name}!", "Dear {name},",
-               "Hi {name}!", "Good afternoon {name},")
+GREET_NAMED = (
+    "Hi {name},",
+    "Hello {name},",
+    "Good morning {name},",
+    "Hey {name}!",
+    "Dear {name},",
+    "Hi {name}!",
+    "Good afternoon {name},",
+)
 GREET_SHORT = ("Hi {name},", "Hello {name},", "Hey {name}!", "Hi {name}!")
 GREET_ANON = ("Hello,", "Hi there,", "Good afternoon,", "Hello there,")
 GREET_AGAIN = ("Hi again,", "Hello again,", "Hi,")
@@ -23,7 +30,7 @@ PHONE_GREET = (
 )
 PHONE_GREET_PLAIN = (  # no thank-you: used when the agent skips gratitude altogether
     "Good morning, Acme Home Internet, {agent} speaking. Who am I talking to today?",
-    "Acme Home Internet, hello, this is {agent}. Can I get your name?",
+    "Hello, Acme Home Internet, this is {agent}. Can I get your name?",
 )
 PHONE_NO_GREET = ("Yeah, go ahead.", "Account number?", "What's the issue?", "Acme. What do you need?")
 CHAT_GREET_NAMED = (
@@ -60,11 +67,17 @@ CUES = (
     "I'm getting really angry about this.",
     "I'm upset, I've been a loyal customer for years.",
 )
-LEAD_INS = ("I've had a look at this for you.", "I've gone through your account history.", "Here's what I found.",
-            "I checked this with our network team.")
-OWNERSHIP = ("I'll keep an eye on it myself over the next 24 hours.",
-             "I've set a reminder to check back with you tomorrow.",
-             "If it happens again, reply to this and it comes straight back to me.")
+LEAD_INS = (
+    "I've had a look at this for you.",
+    "I've gone through your account history.",
+    "Here's what I found.",
+    "I checked this with our network team.",
+)
+OWNERSHIP = (
+    "I'll keep an eye on it myself over the next 24 hours.",
+    "I've set a reminder to check back with you tomorrow.",
+    "If it happens again, reply to this and it comes straight back to me.",
+)
 CLOSINGS = (
     "Is there anything else I can help with?",
     "Let me know if there's anything else I can do for you.",
@@ -89,31 +102,48 @@ NAME_OVERUSE = (
 )
 CANNED = (
     # generic templates pasted into many conversations whatever the customer wrote
-    "Dear Customer,\n\nWe have received your request and it has been forwarded to the appropriate department. "
+    "Dear Customer,\n\nWe have received your request and it has been forwarded to the appropriate "
+    "department. "
     "Please allow 3-5 business days for a response. For faster service, visit our Help Centre.",
-    "Dear Customer,\n\nWe apologize for any inconvenience. Please power cycle your modem by unplugging it for "
+    "Dear Customer,\n\nWe apologize for any inconvenience. Please power cycle your modem by "
+    "unplugging it for "
     "30 seconds, then plug it back in. If the issue persists, please reply to this message.",
     "Hello,\n\nYour feedback is important to us and has been noted. Please check our FAQ for answers to the "
     "most common questions.",
 )
 # (question, answers that fit it): the customer answers what was asked
 VERIFY = (
-    ("Before I open the account, could you confirm the postcode and the last four digits of the phone number "
-     "on it?", ("Sure, it's {postcode} and {last4}.", "postcode {postcode}, last four {last4}")),
-    ("For security, can you confirm the account holder's full name and the postcode on the account?",
-     ("{full}, postcode {postcode}.", "It's {full}, {postcode}.")),
-    ("I just need to verify your identity first: what's the postcode and the last 4 of the phone on file?",
-     ("{postcode} and {last4}", "Sure: {postcode}, {last4}.")),
+    (
+        "Before I open the account, could you confirm the postcode and the last four digits of the "
+        "phone number "
+        "on it?",
+        ("Sure, it's {postcode} and {last4}.", "postcode {postcode}, last four {last4}"),
+    ),
+    (
+        "For security, can you confirm the account holder's full name and the postcode on the account?",
+        ("{full}, postcode {postcode}.", "It's {full}, {postcode}."),
+    ),
+    (
+        "I just need to verify your identity first: what's the postcode and the last 4 of the phone on file?",
+        ("{postcode} and {last4}", "Sure: {postcode}, {last4}."),
+    ),
 )
 SOCIAL_VERIFY = (
-    ("Could you send us a DM with your account number and postcode so we can take a look?",
-     ("Hi, it's {account}, postcode {postcode}.",)),
-    ("Please DM us your postcode and the account holder's name and we'll check it out.", ("{full}, {postcode}",)),
+    (
+        "Could you send us a DM with your account number and postcode so we can take a look?",
+        ("Hi, it's {account}, postcode {postcode}.",),
+    ),
+    (
+        "Please DM us your postcode and the account holder's name and we'll check it out.",
+        ("{full}, {postcode}",),
+    ),
 )
 VERIFY_OK = ("That all matches.", "Perfect, you're verified.", "Great, that checks out.")
 TEST_CARDS = ("4111 1111 1111 1111", "5555 5555 5555 4444", "4242 4242 4242 4242", "4111111111111111")
 PASSWORDS = ("Welcome2026!", "Acme1234", "Summer-26x", "Temp#4821")
-CARD_SLIP_REPLY = "I've updated autopay to the card {card} (exp 09/29), so the failed payment will go through."
+CARD_SLIP_REPLY = (
+    "I've updated autopay to the card {card} (exp 09/29), so the failed payment will go through."
+)
 CARD_SLIP_NOTE = "Cust read out new card {card} exp 09/29, updated autopay."
 PASSWORD_SLIP = "I've reset it for you: your new password is {password} and you can change it once you're in."
 SSN_SLIP_NOTE = "Verified with SSN 078-05-1120 for credit check, ok."
@@ -130,21 +160,46 @@ GRIPES = (
     "very demanding customer, wasted 40 mins of my time.",
     "customer is a pain, complains every month.",
 )
-WOW_GENERIC = ("P.S. I noticed you've been with us since 2015. Thank you for sticking with us all these years!",)
-CUSTOMER_SIGN = ("Thanks,\n{first}", "Thanks, {first}", "Cheers,\n{first}", "Regards,\n{full}", "- {first}",
-                 "thx\n{first}")
+WOW_GENERIC = (
+    "P.S. I noticed you've been with us since 2015. Thank you for sticking with us all these years!",
+)
+CUSTOMER_SIGN = (
+    "Thanks,\n{first}",
+    "Thanks, {first}",
+    "Cheers,\n{first}",
+    "Regards,\n{full}",
+    "- {first}",
+    "thx\n{first}",
+)
 CUSTOMER_SIGN_SHORT = ("- {first}", "~{first}", "Thanks, {first}!", "cheers {first}!")
 CHAT_INTRO = ("Hi, this is {first}.", "hey it's {first} here.", "Hello, my name is {first}.")
 CUSTOMER_HELLO = ("Hi,", "Hello,", "Hi there,", "Hey,", "", "", "To whom it may concern,")
-INTRO_PHONE = ("Hi, yeah, this is {first}, {full}.", "Hi, this is {first}.", "Hello, my name is {full}.",
-               "Yeah hi, {first} here.")
+INTRO_PHONE = (
+    "Hi, yeah, this is {first}, {full}.",
+    "Hi, this is {first}.",
+    "Hello, my name is {full}.",
+    "Yeah hi, {first} here.",
+)
 NO_NAME_PHONE = ("Hi, um, I'm calling about my internet.", "Yeah hello.")
 
 _MISSPELLINGS = {
-    "receive": "recieve", "definitely": "definately", "because": "becuase", "internet": "internt",
-    "which": "wich", "really": "realy", "again": "agian", "their": "thier", "until": "untill",
-    "separate": "seperate", "the": "teh", "since": "sinse", "working": "wokring", "account": "acount",
-    "connection": "conection", "tomorrow": "tommorow", "payment": "paymnet",
+    "receive": "recieve",
+    "definitely": "definately",
+    "because": "becuase",
+    "internet": "internt",
+    "which": "wich",
+    "really": "realy",
+    "again": "agian",
+    "their": "thier",
+    "until": "untill",
+    "separate": "seperate",
+    "the": "teh",
+    "since": "sinse",
+    "working": "wokring",
+    "account": "acount",
+    "connection": "conection",
+    "tomorrow": "tommorow",
+    "payment": "paymnet",
 }
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -163,7 +218,7 @@ def typo(rng: random.Random, text: str, rate: float) -> str:
             return _MISSPELLINGS[word]
         if len(word) > 4:
             i = rng.randint(1, len(word) - 3)
-            return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         return word
 
     return _WORD.sub(swap, text)

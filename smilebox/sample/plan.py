@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from smilebox.sample.people import Agent, Customer, agents_for
+from smilebox.sample.customers import Customer
+from smilebox.sample.people import Agent, agents_for
 from smilebox.sample.topics import TOPICS, Topic
 
-PERIOD_START = datetime(2026, 8, 1, tzinfo=timezone.utc)
-PERIOD_END = datetime(2026, 10, 29, 18, 0, tzinfo=timezone.utc)  # threads and answers finish by the 31st
+PERIOD_START = datetime(2026, 8, 1, tzinfo=UTC)
+PERIOD_END = datetime(2026, 10, 29, 18, 0, tzinfo=UTC)  # threads and answers finish by the 31st
 CHANNEL_WEIGHTS = (("email", 34), ("chat", 25), ("phone", 21), ("social", 13), ("sms", 7))
 REPEAT_WINDOW_DAYS = 7
 CALM_TOPICS = frozenset({"upgrade", "moving", "autopay_card"})  # customers rarely write these in anger
@@ -48,12 +49,15 @@ class Plan:
     empathy: bool = True
     refusal: str | None = None  # flat | alt
     canned: str | None = None  # ignore | tailored
-    security: str | None = None  # verified | unverified | card_reply | card_note | password | ssn_note | masked
+    security: str | None = (
+        None  # verified | unverified | card_reply | card_note | password | ssn_note | masked
+    )
     note: str = "good"  # good | long | gripe | missing
     confirm: bool = False
     life: bool = False  # the customer mentions something from their life
     wow: bool = False
     status: str = "solved"
+    canned_greets: bool = True  # set when the canned text is written: does the pasted template open with one?
     intent: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -122,7 +126,9 @@ def label(plan: Plan) -> dict[str, str]:
     """
     canned = plan.canned == "ignore"
     out = {
-        "greeting": "pass" if plan.greeting or canned else "fail",
+        "greeting": ("pass" if plan.canned_greets else "fail")
+        if canned
+        else ("pass" if plan.greeting else "fail"),
         "closing": "pass" if plan.closing and not canned else "fail",
         "gratitude": "pass" if plan.gratitude and not canned else "fail",
         "empathy": "na" if not plan.cue else ("pass" if plan.empathy and not canned else "fail"),
@@ -147,7 +153,7 @@ def label(plan: Plan) -> dict[str, str]:
     return out
 
 
-def _day_weights() -> list[datetime]:
+def _day_weights() -> tuple[list[datetime], list[float]]:
     days, weights = [], []
     day = PERIOD_START
     while day < PERIOD_END:
@@ -172,19 +178,30 @@ def schedule(rng: random.Random, customers: list[Customer], base: int) -> list[P
         channel = _pick(rng, CHANNEL_WEIGHTS)
         day = rng.choices(days, weights=weights)[0]
         plans.append(
-            Plan(channel, rng.choice(TOPICS), rng.choice(agents_for(channel)), customer, _at(rng, day, channel))
+            Plan(
+                channel, rng.choice(TOPICS), rng.choice(agents_for(channel)), customer, _at(rng, day, channel)
+            )
         )
     followers: list[Plan] = []
     for first in rng.sample(plans, k=len(plans) // 4):
         kind = rng.choices(("same_soon", "same_late", "other_soon"), weights=(6, 1.5, 2))[0]
-        gap = timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 20)) if kind != "same_late" \
+        gap = (
+            timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 20))
+            if kind != "same_late"
             else timedelta(days=rng.randint(9, 16))
+        )
         when = first.start + gap
         if when > PERIOD_END:
             continue
         channel = _pick(rng, CHANNEL_WEIGHTS)
-        topic = first.topic if kind.startswith("same") else rng.choice([t for t in TOPICS if t is not first.topic])
-        follow = Plan(channel, topic, rng.choice(agents_for(channel)), first.customer, _at(rng, when, channel))
+        topic = (
+            first.topic
+            if kind.startswith("same")
+            else rng.choice([t for t in TOPICS if t is not first.topic])
+        )
+        follow = Plan(
+            channel, topic, rng.choice(agents_for(channel)), first.customer, _at(rng, when, channel)
+        )
         if kind.startswith("same"):
             follow.repeat_of = first
             first.followed_within_7 = first.followed_within_7 or kind == "same_soon"

@@ -49,7 +49,8 @@ _CONFIRM = (
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
-        "outage", ("outage", "connectivity"),
+        "outage",
+        ("outage", "connectivity"),
         ("Internet down", "No internet since this morning", "Outage in {area}?", "connection dead"),
         (
             "My internet has been completely down since {time} this morning.",
@@ -64,15 +65,19 @@ TOPICS: tuple[Topic, ...] = (
             "I tried a different cable, same thing.",
         ),
         (
-            "I can see an outage affecting {area} (incident {incident}). Our engineers are on site and expect "
+            "I can see an outage affecting {area} (incident {incident}). Our engineers are on site "
+            "and expect "
             "service back by {eta}. Your router will reconnect on its own once it's fixed.",
-            "There's a fibre cut near {area} that's knocking out service for a few streets (incident {incident}). "
+            "There's a fibre cut near {area} that's knocking out service for a few streets (incident "
+            "{incident}). "
             "The repair crew estimate {eta}; I've added your account to the incident so you get a text when "
             "it's restored.",
         ),
-        ("Outage {area}, incident {incident}. Acct added to SMS alerts. ETA {eta}.",
-         "Area outage {incident}; cust informed of ETA {eta}.",
-         "Linked to {incident}. No truck needed."),
+        (
+            "Outage {area}, incident {incident}. Acct added to SMS alerts. ETA {eta}.",
+            "Area outage {incident}; cust informed of ETA {eta}.",
+            "Linked to {incident}. No truck needed.",
+        ),
         _CONFIRM + ("It's back up, thanks for keeping me posted.",),
         (
             "I contacted you on {prev_day} about the outage and it's STILL down.",
@@ -82,12 +87,16 @@ TOPICS: tuple[Topic, ...] = (
         refusal=Refusal(
             ("Will I get money back for the days without internet?", "I want a credit for this."),
             ("Sorry, I can't help you with that.", "We don't give credits for outages."),
-            ("I can't add the credit while the outage is still open, but I've flagged your account so it's "
-             "applied automatically once it closes; you'll see it on your next bill.",),
+            (
+                "I can't add the credit while the outage is still open, but I've flagged your "
+                "account so it's "
+                "applied automatically once it closes; you'll see it on your next bill.",
+            ),
         ),
     ),
     Topic(
-        "slow_speed", ("speed", "connectivity"),
+        "slow_speed",
+        ("speed", "connectivity"),
         ("Slow speeds", "Paying for {paid}, getting {got}", "speed test results terrible"),
         (
             "I pay for {paid} but speed tests show {got} at best.",
@@ -100,14 +109,18 @@ TOPICS: tuple[Topic, ...] = (
             "This has been going on for about a week.",
         ),
         (
-            "I ran a line test and your {router} is still on old firmware, which caps the speed. I've pushed the "
+            "I ran a line test and your {router} is still on old firmware, which caps the speed. "
+            "I've pushed the "
             "update remotely; after it restarts (about five minutes) you should see close to {paid}.",
-            "The line looks healthy, but your router is on the crowded 2.4 GHz band. I've switched it to 5 GHz "
+            "The line looks healthy, but your router is on the crowded 2.4 GHz band. I've switched "
+            "it to 5 GHz "
             "and reset the channel; please run the speed test again in a few minutes.",
         ),
-        ("Speed {got} vs {paid}. Pushed firmware to {router}, line test OK.",
-         "Slow wifi: moved to 5GHz, chan reset. Line clean.",
-         "Firmware update sent; retest advised."),
+        (
+            "Speed {got} vs {paid}. Pushed firmware to {router}, line test OK.",
+            "Slow wifi: moved to 5GHz, chan reset. Line clean.",
+            "Firmware update sent; retest advised.",
+        ),
         _CONFIRM + ("Just ran the test, {paid}ish now. Great!",),
         (
             "Speeds are back down to {got} again, same as when I wrote on {prev_day}.",
@@ -116,12 +129,16 @@ TOPICS: tuple[Topic, ...] = (
         refusal=Refusal(
             ("I want a refund for the months I've been getting half the speed.",),
             ("Unfortunately that's not possible.", "Sorry, I can't help you with that."),
-            ("I can't refund past months from here, but I've sent a speed-guarantee claim to billing with your "
-             "test results; they'll reply within 2 days and I'll check it's done.",),
+            (
+                "I can't refund past months from here, but I've sent a speed-guarantee claim to "
+                "billing with your "
+                "test results; they'll reply within 2 days and I'll check it's done.",
+            ),
         ),
     ),
     Topic(
-        "wifi_drops", ("wifi", "connectivity"),
+        "wifi_drops",
+        ("wifi", "connectivity"),
         ("WiFi keeps dropping", "wifi disconnects every few minutes", "Unstable connection"),
         (
             "The wifi drops every 20 minutes or so and I have to reconnect all my devices.",
@@ -134,13 +151,18 @@ TOPICS: tuple[Topic, ...] = (
             "Started after the power cut last week.",
         ),
         (
-            "Your {router} has been restarting itself because it's overheating. I've scheduled a free replacement "
-            "that ships today (order {order}); in the meantime keeping it somewhere open and ventilated will help.",
+            "Your {router} has been restarting itself because it's overheating. I've scheduled a "
+            "free replacement "
+            "that ships today (order {order}); in the meantime keeping it somewhere open and "
+            "ventilated will help.",
             "The logs show interference on your channel. I've set the router to pick the least busy channel "
             "automatically and enabled band steering, which should stop the drops.",
         ),
-        ("Router overheating, replacement {order} shipped.", "WiFi interference; auto-channel + band steering on.",
-         "Drops from reboot loop. Replacement {order}."),
+        (
+            "Router overheating, replacement {order} shipped.",
+            "WiFi interference; auto-channel + band steering on.",
+            "Drops from reboot loop. Replacement {order}.",
+        ),
         _CONFIRM,
         (
             "The wifi is dropping again, I spoke to someone on {prev_day} about this.",
@@ -148,7 +170,8 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
-        "double_charge", ("billing", "refund"),
+        "double_charge",
+        ("billing", "refund"),
         ("Charged twice", "Double charge on my card", "Billing error - {amount} twice"),
         (
             "I was charged {amount} twice this month.",
@@ -161,13 +184,18 @@ TOPICS: tuple[Topic, ...] = (
             "This has happened before too.",
         ),
         (
-            "I can see the duplicate payment of {amount} from the {date}; it was a glitch in the autopay retry. "
-            "I've refunded it, and it should be back on your card within 3-5 business days (reference {ref}).",
+            "I can see the duplicate payment of {amount} from the {date}; it was a glitch in the "
+            "autopay retry. "
+            "I've refunded it, and it should be back on your card within 3-5 business days "
+            "(reference {ref}).",
             "You're right, the autopay ran twice on the {date}. The second charge of {amount} is refunded "
             "(reference {ref}) and I've added a note so it doesn't retry again.",
         ),
-        ("Dup autopay {amount} on {date}, refunded ref {ref}.", "Refunded double charge {amount}, ref {ref}.",
-         "Autopay retry bug; refund {ref} issued."),
+        (
+            "Dup autopay {amount} on {date}, refunded ref {ref}.",
+            "Refunded double charge {amount}, ref {ref}.",
+            "Autopay retry bug; refund {ref} issued.",
+        ),
         _CONFIRM + ("I can see the refund pending, thanks.",),
         (
             "The refund you promised on {prev_day} hasn't arrived.",
@@ -182,12 +210,16 @@ TOPICS: tuple[Topic, ...] = (
         refusal=Refusal(
             ("Can you also knock something off next month's bill for the trouble?",),
             ("Sorry, I can't help you with that.", "No, we don't do that."),
-            ("I can't add a goodwill credit myself, but I've asked my team lead to review it and I'll email you "
-             "the answer by Friday.",),
+            (
+                "I can't add a goodwill credit myself, but I've asked my team lead to review it and "
+                "I'll email you "
+                "the answer by Friday.",
+            ),
         ),
     ),
     Topic(
-        "price_increase", ("billing", "pricing"),
+        "price_increase",
+        ("billing", "pricing"),
         ("Bill went up", "Why did my price go up?", "Price increase - not happy"),
         (
             "My bill went up from {old_price} to {amount} without any warning.",
@@ -200,139 +232,209 @@ TOPICS: tuple[Topic, ...] = (
             "I'm on a tight budget this year.",
         ),
         (
-            "Your promotional rate ended on the {date}, which moved the plan to the standard price of {amount}. "
+            "Your promotional rate ended on the {date}, which moved the plan to the standard price "
+            "of {amount}. "
             "I'm sorry the reminder email didn't reach you.",
-            "The change is the end of your 12-month introductory discount. The notice went out in July, but I "
+            "The change is the end of your 12-month introductory discount. The notice went out in "
+            "July, but I "
             "understand it's easy to miss.",
         ),
-        ("Promo ended {date}; explained standard rate {amount}.", "Price q: intro discount expired. Explained.",
-         "Rate q: promo expired {date}, now {amount}."),
-        ("OK, that makes sense. Thanks for explaining.", "Fine, I'll take the loyalty plan. thanks",
-         "Thanks, the new plan works for me."),
+        (
+            "Promo ended {date}; explained standard rate {amount}.",
+            "Price q: intro discount expired. Explained.",
+            "Rate q: promo expired {date}, now {amount}.",
+        ),
+        (
+            "OK, that makes sense. Thanks for explaining.",
+            "Fine, I'll take the loyalty plan. thanks",
+            "Thanks, the new plan works for me.",
+        ),
         ("I asked about my bill on {prev_day} and it's still showing {amount}.",),
         account=True,
         disclosure=(
-            "Looking at {account}, you're on Fibre 500 at {amount} a month since the {date}, paid by autopay from "
+            "Looking at {account}, you're on Fibre 500 at {amount} a month since the {date}, paid by "
+            "autopay from "
             "the card ending {last4}.",
         ),
         refusal=Refusal(
             ("Can you just put it back to {old_price}?", "Just remove the increase please."),
-            ("Sorry, I can't help you with that.", "Unfortunately that's not possible.",
-             "No, prices are set by head office."),
-            ("I can't undo the increase itself, but I can move you to our Loyalty 300 plan at {old_price}, which "
-             "is plenty for streaming and working from home. Would you like me to switch you?",),
+            (
+                "Sorry, I can't help you with that.",
+                "Unfortunately that's not possible.",
+                "No, prices are set by head office.",
+            ),
+            (
+                "I can't undo the increase itself, but I can move you to our Loyalty 300 plan at "
+                "{old_price}, which "
+                "is plenty for streaming and working from home. Would you like me to switch you?",
+            ),
         ),
     ),
     Topic(
-        "autopay_card", ("billing", "payment"),
+        "autopay_card",
+        ("billing", "payment"),
         ("Update card for autopay", "New card", "Payment failed"),
         (
             "My card expired and the autopay payment failed. How do I update it?",
             "got a new bank card, need to change the one on autopay",
             "I got an email saying my payment of {amount} failed.",
         ),
-        ("I don't want my service cut off.", "The old card was cancelled after fraud.", "Can I do it over the phone?"),
         (
-            "I've sent a secure payment link to the email on your account; once you enter the new card there, "
+            "I don't want my service cut off.",
+            "The old card was cancelled after fraud.",
+            "Can I do it over the phone?",
+        ),
+        (
+            "I've sent a secure payment link to the email on your account; once you enter the new "
+            "card there, "
             "the failed {amount} will be retried automatically.",
-            "The easiest way is the Billing page in the app: Payment methods, then Add card. The failed payment "
+            "The easiest way is the Billing page in the app: Payment methods, then Add card. The "
+            "failed payment "
             "retries within 24 hours and there's no late fee.",
         ),
-        ("Sent secure pay link; failed pmt {amount} to retry.", "Card expired; cust to update via app. No late fee.",
-         "Autopay card updated via secure link."),
+        (
+            "Sent secure pay link; failed pmt {amount} to retry.",
+            "Card expired; cust to update via app. No late fee.",
+            "Autopay card updated via secure link.",
+        ),
         _CONFIRM + ("Done, new card added. thanks",),
         ("The payment link from {prev_day} expired before I could use it.",),
         account=True,
-        disclosure=("I can see on {account} that the card ending {last4} was declined for {amount} on the {date}.",),
+        disclosure=(
+            "I can see on {account} that the card ending {last4} was declined for {amount} on the {date}.",
+        ),
     ),
     Topic(
-        "password_reset", ("account", "login"),
+        "password_reset",
+        ("account", "login"),
         ("Can't log in", "Password reset not working", "Locked out of my account"),
         (
             "I can't log into my account, the reset email never arrives.",
             "locked out of the app after too many tries",
             "I forgot my password and the reset link says it's expired.",
         ),
-        ("I've checked the spam folder.", "I need to download my invoices for my accountant.", "Tried three times."),
         (
-            "Your account was locked after five failed attempts; I've unlocked it and sent a fresh reset link to "
+            "I've checked the spam folder.",
+            "I need to download my invoices for my accountant.",
+            "Tried three times.",
+        ),
+        (
+            "Your account was locked after five failed attempts; I've unlocked it and sent a fresh "
+            "reset link to "
             "the email on file. It's valid for 30 minutes.",
             "The reset emails were going to an old address. I've updated it and sent a new reset link.",
         ),
-        ("Acct unlocked, reset link resent.", "Reset emails to old address; updated, link resent.",
-         "Login lockout cleared."),
+        (
+            "Acct unlocked, reset link resent.",
+            "Reset emails to old address; updated, link resent.",
+            "Login lockout cleared.",
+        ),
         _CONFIRM + ("Got in, thanks!",),
         ("Still can't log in, the link you sent on {prev_day} didn't work.",),
         account=True,
-        disclosure=("The login on {account} is {email}, and the last sign-in was from an iPhone on the {date}.",),
+        disclosure=(
+            "The login on {account} is {email}, and the last sign-in was from an iPhone on the {date}.",
+        ),
     ),
     Topic(
-        "technician", ("appointment", "installation"),
+        "technician",
+        ("appointment", "installation"),
         ("Technician didn't show", "Missed appointment", "Where is the engineer?"),
         (
             "I took the day off for the installation and the technician never turned up.",
             "tech was supposed to come between 8 and 12 on the {date}, nobody came",
             "We waited all morning for the engineer. No call, nothing.",
         ),
-        ("Nobody called to say they were running late.", "I can't keep taking days off work.",
-         "This is the second appointment."),
         (
-            "The job was marked as rescheduled by mistake. I've booked the first slot available, {appt}, flagged "
+            "Nobody called to say they were running late.",
+            "I can't keep taking days off work.",
+            "This is the second appointment.",
+        ),
+        (
+            "The job was marked as rescheduled by mistake. I've booked the first slot available, "
+            "{appt}, flagged "
             "it as priority, and the technician will call 30 minutes before arriving.",
-            "I've confirmed with dispatch: your visit is now {appt}, and I've put a note on it so it can't be "
+            "I've confirmed with dispatch: your visit is now {appt}, and I've put a note on it so it "
+            "can't be "
             "moved without calling you first.",
         ),
-        ("Missed appt. Rebooked {appt}, priority flag.", "Tech no-show; rebooked {appt}, call-ahead on.",
-         "Dispatch error. New appt {appt}."),
-        ("Great, the technician came and we're all set up. Thanks!", "Thanks, see you on the new date.",
-         "The engineer came today and it's working, thank you."),
+        (
+            "Missed appt. Rebooked {appt}, priority flag.",
+            "Tech no-show; rebooked {appt}, call-ahead on.",
+            "Dispatch error. New appt {appt}.",
+        ),
+        (
+            "Great, the technician came and we're all set up. Thanks!",
+            "Thanks, see you on the new date.",
+            "The engineer came today and it's working, thank you.",
+        ),
         ("The rebooked appointment from {prev_day} was missed AGAIN.", "Nobody came again today."),
         refusal=Refusal(
             ("Can someone come tonight?",),
             ("No, that's not possible.", "Sorry, I can't help you with that."),
-            ("I can't get a technician out tonight, but I've booked the earliest slot tomorrow and added a "
-             "month's credit for the missed visit.",),
+            (
+                "I can't get a technician out tonight, but I've booked the earliest slot tomorrow "
+                "and added a "
+                "month's credit for the missed visit.",
+            ),
         ),
     ),
     Topic(
-        "moving", ("move", "account"),
+        "moving",
+        ("move", "account"),
         ("Moving house", "Transfer service to new address", "Moving on the {soon}"),
         (
             "We're moving on the {soon}, can I take my internet with me?",
             "need to transfer my service to a new address",
             "I'm moving to {area} next month and want to keep my plan.",
         ),
-        ("The new place is a flat on the second floor.", "We need it working from day one, I work from home.",
-         "Do I need a new router?"),
+        (
+            "The new place is a flat on the second floor.",
+            "We need it working from day one, I work from home.",
+            "Do I need a new router?",
+        ),
         (
             "Good news: fibre is available at the new address. I've set the transfer for {appt}; your router "
             "comes with you, and there's no fee for the move.",
-            "I've booked the move for {appt}. Service at the old address stays on until the end of that day, so "
+            "I've booked the move for {appt}. Service at the old address stays on until the end of "
+            "that day, so "
             "you won't be without internet.",
         ),
-        ("Move booked {appt}, fibre avail new addr, no fee.", "Transfer svc to new address {appt}.",
-         "Move order {order} created."),
+        (
+            "Move booked {appt}, fibre avail new addr, no fee.",
+            "Transfer svc to new address {appt}.",
+            "Move order {order} created.",
+        ),
         ("Thanks, that's one less thing to worry about!", "Perfect, see you at the new place."),
         ("I moved on {prev_day} and the internet at the new place isn't working.",),
         account=True,
         disclosure=("The service address on {account} is {street}, and the plan is Fibre 500 at {amount}.",),
     ),
     Topic(
-        "cancel", ("cancellation", "retention"),
+        "cancel",
+        ("cancellation", "retention"),
         ("Cancel my service", "I want to cancel", "Cancellation request"),
         (
             "Please cancel my internet service at the end of this month.",
             "i want to cancel. done with the outages",
             "How do I cancel? I'm switching providers.",
         ),
-        ("Three outages in a month is too much.", "The price is too high now.", "I'm moving in with my partner."),
         (
-            "I've scheduled the cancellation for the end of your billing cycle; you'll get a prepaid box to return "
+            "Three outages in a month is too much.",
+            "The price is too high now.",
+            "I'm moving in with my partner.",
+        ),
+        (
+            "I've scheduled the cancellation for the end of your billing cycle; you'll get a prepaid "
+            "box to return "
             "the router. There's no early termination fee on your plan.",
             "I've processed it; your last day of service is the {soon}. I've also credited the outage days.",
         ),
-        ("Cancel eff. {soon}, return box sent. Reason: outages.", "Cancellation; offered loyalty, declined.",
-         "Cancel scheduled, no ETF."),
+        (
+            "Cancel eff. {soon}, return box sent. Reason: outages.",
+            "Cancellation; offered loyalty, declined.",
+            "Cancel scheduled, no ETF.",
+        ),
         ("Thanks for making it easy.", "ok thank you"),
         ("I asked to cancel on {prev_day} and I've just been billed again!",),
         account=True,
@@ -340,12 +442,16 @@ TOPICS: tuple[Topic, ...] = (
         refusal=Refusal(
             ("Can you waive the last month's bill?",),
             ("Sorry, I can't help you with that.", "No, the last month is always billed."),
-            ("I can't waive the last month, but I can end service on the {soon} so you're only charged for the "
-             "days you use.",),
+            (
+                "I can't waive the last month, but I can end service on the {soon} so you're only "
+                "charged for the "
+                "days you use.",
+            ),
         ),
     ),
     Topic(
-        "upgrade", ("sales", "plan"),
+        "upgrade",
+        ("sales", "plan"),
         ("Upgrade plan", "Faster plan?", "Gig speeds available?"),
         (
             "Can I upgrade to the 1 gig plan?",
@@ -354,7 +460,8 @@ TOPICS: tuple[Topic, ...] = (
         ),
         ("How much is it per month?", "Will I need new equipment?", "Is there a contract?"),
         (
-            "Fibre 1000 is available at your address for {amount} a month, no contract. Your {router} supports "
+            "Fibre 1000 is available at your address for {amount} a month, no contract. Your "
+            "{router} supports "
             "it, so it's just a switch on our side; I can do it today.",
             "You can go to Fibre 1000 for {amount}. It'll be active within the hour and the first month is "
             "half price.",
@@ -366,7 +473,14 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
-STREETS = ("14 Birch Lane", "221 Harbor Way", "9 Elm Court", "77 Ridge Road", "3 Orchard Close", "56 Mill Street")
+STREETS = (
+    "14 Birch Lane",
+    "221 Harbor Way",
+    "9 Elm Court",
+    "77 Ridge Road",
+    "3 Orchard Close",
+    "56 Mill Street",
+)
 ROUTERS = ("AX3000 gateway", "Acme Hub 2", "XR500 router", "Acme Fibre Box")
 TIMES = ("6am", "7:30", "about 9", "midnight", "5 o'clock", "noon")
 

@@ -20,14 +20,24 @@ OUTAGE_TEMPLATE = (
     "service is restored your router will reconnect by itself, and if it hasn't within 15 minutes a quick "
     "restart will do it."
 )
-PHONE_NAME = ("Nice to speak with you, {name}.", "Okay {name}, let me pull that up.", "Alright {name}.",
-              "Bear with me one second, {name}.")
+PHONE_NAME = (
+    "Nice to speak with you, {name}.",
+    "Okay {name}, let me pull that up.",
+    "Alright {name}.",
+    "Bear with me one second, {name}.",
+)
 PHONE_NAME_LATE = ("You're all set, {name}.", "That should do it, {name}.", "Okay, {name}, that's done.")
-NAME_LATE = ("You're all set, {name}.", "I hope that helps, {name}.", "Rest assured, {name}, it's being handled.")
+NAME_LATE = (
+    "You're all set, {name}.",
+    "I hope that helps, {name}.",
+    "Rest assured, {name}, it's being handled.",
+)
 GLAD = ("Glad to hear it!", "Great news!", "Brilliant, that's good to hear.", "Awesome!")
-CANNED_FOLLOWUP = ("Did you even read my message? That has nothing to do with my problem.",
-                   "This doesn't answer my question at all. Really disappointed.",
-                   "Is this an automated reply? I'm frustrated, I still need help.")
+CANNED_FOLLOWUP = (
+    "Did you even read my message? That has nothing to do with my problem.",
+    "This doesn't answer my question at all. Really disappointed.",
+    "Is this an automated reply? I'm frustrated, I still need help.",
+)
 
 
 @dataclass
@@ -108,7 +118,9 @@ def _answer(rng: random.Random, plan: Plan, slots: dict) -> list[str]:
 
 def _note(rng: random.Random, plan: Plan, slots: dict) -> str | None:
     answers = len(plan.topic.answers)
-    fact = fill(rng.choice([n for i, n in enumerate(plan.topic.notes) if i % answers == slots["_answer"]]), slots)
+    fact = fill(
+        rng.choice([n for i, n in enumerate(plan.topic.notes) if i % answers == slots["_answer"]]), slots
+    )
     if plan.security == "card_note":
         fact = P.CARD_SLIP_NOTE.format(card=rng.choice(P.TEST_CARDS))
     elif plan.security == "ssn_note":
@@ -150,6 +162,7 @@ def build_turns(rng: random.Random, plan: Plan, slots: dict) -> Script:
     script.note = _note(rng, plan, slots)
     if plan.canned == "ignore":
         template = rng.choice(P.CANNED + (OUTAGE_TEMPLATE,) if plan.topic.key != "outage" else P.CANNED)
+        plan.canned_greets = template.startswith(("Dear", "Hello"))
         script.turns.append(Turn("agent", [fill(template, slots)], "canned"))
         if rng.random() < 0.6:
             script.turns.append(Turn("customer", [rng.choice(CANNED_FOLLOWUP)], "reply"))
@@ -177,7 +190,9 @@ def build_turns(rng: random.Random, plan: Plan, slots: dict) -> Script:
         first.append(ask)
         replies.append(Turn("agent", first, "verify", greeting=greeting))
         c = plan.customer
-        give = rng.choice(answers).format(postcode=c.area[1], last4=c.phone_last4, full=c.name, account=c.account)
+        give = rng.choice(answers).format(
+            postcode=c.area[1], last4=c.phone_last4, full=c.name, account=c.account
+        )
         script.turns.append(replies[-1])
         script.turns.append(Turn("customer", [give], "reply", private=private))
         second = [rng.choice(P.VERIFY_OK), fill(rng.choice(plan.topic.disclosure), slots)]
@@ -191,8 +206,9 @@ def build_turns(rng: random.Random, plan: Plan, slots: dict) -> Script:
     script.turns.append(replies[-1])
 
     if plan.confirm:
-        script.turns.append(Turn("customer", [fill(rng.choice(plan.topic.confirms), slots)], "confirm",
-                                 private=private))
+        script.turns.append(
+            Turn("customer", [fill(rng.choice(plan.topic.confirms), slots)], "confirm", private=private)
+        )
         final = Turn("agent", [rng.choice(GLAD)], "reply", private=private)
         replies.append(final)
         script.turns.append(final)

@@ -1,0 +1,208 @@
+"""A conversation prepared once for all the checks: who said what, reply bodies, sign-offs, the customer's name.
+
+The engine evaluates twelve checks per conversation; each needs the public agent replies with their
+@handles and trailing links cut off, the customer's messages, the internal notes, and several need the
+sign-off of a reply or the customer's first name. ``ConversationView`` computes each of those once
+(lazily) and the context hands the same view to every check of the same conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from smilebox.feedback.nicknames import NICKNAMES, OTHER_GIVEN_NAMES, known_given_names, name_groups
+from smilebox.qa import phrases as P
+
+if TYPE_CHECKING:
+    from smilebox.model import Conversation, Message
+
+_NOT_A_NAME = frozenset(
+    "there team all everyone folks guys friend sir madam maam ma'am customer user again there's thanks thank "
+    "hello hi hey dear sorry please welcome yes no ok okay great good morning afternoon evening".split()
+)
+_KNOWN_NAMES = known_given_names() | OTHER_GIVEN_NAMES
+_SALUTED = re.compile(
+    r"^\W{0,3}(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|morning|evening|greetings|howdy)"
+    r"[ ,]+([A-Z][a-z]+)\b",
+    re.IGNORECASE,
+)
+_VOCATIVE = re.compile(r",\s*([A-Z][a-z]+)\s*[.!?:,]")
+_CUSTOMER_SIGNED = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:thanks|thank you|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
+    r"[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]*|(?:^|\n|\s)[-–—~][ \t]?|\n[ \t]*)"
+    r"([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*$"
+)
+_CUSTOMER_INTRO = re.compile(r"\b(my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b")
+
+
+def _first_name(name: str | None) -> str | None:
+    """A usable first name from a record: not a handle, an email, a number or a placeholder."""
+    if not name or "@" in name or any(ch.isdigit() for ch in name):
+        return None
+    first = name.strip().split()[0].strip(",.")
+    if len(first) < 2 or not first[0].isalpha() or first.lower() in _NOT_A_NAME:
+        return None
+    return first[0].upper() + first[1:]
+
+
+def name_variants(first: str) -> frozenset[str]:
+    """The forms of a first name that count as using it: itself, its formal names and their nicknames."""
+    out = {first.lower()}
+    for formal in name_groups(first):
+        out.add(formal)
+        if formal == first.lower():
+            out.update(NICKNAMES.get(formal, ()))
+    return frozenset(out)
+
+
+class Reply:
+    """One message with the span of its body (after @handles, before trailing links and emoji)."""
+
+    __slots__ = ("message", "id", "text", "index", "start", "end", "__dict__")
+
+    def __init__(self, message: "Message", index: int):
+        self.message = message
+        self.id = message.id or ""
+        self.text = message.text or ""
+        self.index = index
+        self.start = P.body_start(self.text)
+        self.end = P.body_end(self.text, self.start)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+
+class ConversationView:
+    """Everything several checks read, computed at most once per conversation."""
+
+    def __init__(self, conversation: "Conversation"):
+        self.conversation = conversation
+        self.channel = conversation.channel
+        self.agent: list[Reply] = []
+        self.customer: list[Reply] = []
+        self.notes: list[Reply] = []
+        for i, m in enumerate(conversation.messages):
+            if m.internal:
+                if m.role in ("agent", "system"):
+                    self.notes.append(Reply(m, i))
+            elif m.role == "agent":
+                self.agent.append(Reply(m, i))
+            elif m.role == "customer":
+                self.customer.append(Reply(m, i))
+
+    def customer_before(self, reply: Reply) -> list[Reply]:
+        return [c for c in self.customer if c.index < reply.index]
+
+    def next_agent_after(self, index: int) -> Reply | None:
+        return next((r for r in self.agent if r.index > index), None)
+
+    # --- the customer's name ------------------------------------------------------------------------
+    @cached_property
+    def customer_name(self) -> tuple[str, str, tuple[str, int, int] | None] | None:
+        """(first name, where it came from, evidence span or None), or None when no name is knowable.
+
+        Sources, in order: the customer record, how the customer signs or introduces themselves, and
+        how an agent addressed them (the agent saw a profile name this data does not carry).
+        """
+        conv = self.conversation
+        record = _first_name(conv.customer.name if conv.customer else None)
+        if record:
+            return record, "record", None
+        for c in self.customer:
+            found = self._signed_or_introduced(c)
+            if found:
+                return found
+        for r in self.agent:
+            found = self._addressed(r)
+            if found:
+                return found
+        return None
+
+    def _signed_or_introduced(self, c: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
+        body = c.text[: c.end]
+        m = _CUSTOMER_SIGNED.search(body, c.start)
+        if m and m.group(1).lower() in _KNOWN_NAMES:
+            return m.group(1), "sign-off", (c.id, m.start(1), m.end(1))
+        for m in _CUSTOMER_INTRO.finditer(body, c.start):
+            name = m.group(2)
+            if name.lower() in _NOT_A_NAME:
+                continue
+            if m.group(1).lower().startswith("my name") or name.lower() in _KNOWN_NAMES:
+                return name, "introduction", (c.id, m.start(2), m.end(2))
+        return None
+
+    def _addressed(self, r: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
+        agent_first = self.agent_first_name(r)
+        m = _SALUTED.match(r.text, r.start)
+        candidates = [m] if m else []
+        candidates += [v for v in _VOCATIVE.finditer(r.text, r.start, r.end) if v.group(1).lower() in _KNOWN_NAMES]
+        for c in candidates:
+            name = c.group(1)
+            if name.lower() in _NOT_A_NAME or (agent_first and name.lower() == agent_first.lower()):
+                continue
+            return name, "addressed by the agent", (r.id, c.start(1), c.end(1))
+        return None
+
+    @staticmethod
+    def agent_first_name(r: Reply) -> str | None:
+        author = r.message.author
+        return _first_name(author.name) if author else None
+
+    # --- sign-offs ----------------------------------------------------------------------------------
+    def signoff(self, r: Reply) -> tuple[str, int, int] | None:
+        """("person" | "team", start, end) of how reply ``r`` is signed, or None when it is not."""
+        cache = r.__dict__.setdefault("_signoff", {})
+        if "v" not in cache:
+            cache["v"] = self._find_signoff(r)
+        return cache["v"]
+
+    def _find_signoff(self, r: Reply) -> tuple[str, int, int] | None:
+        text, start, end = r.text, r.start, r.end
+        customer = (self.customer_name or ("",))[0].lower()
+        m = P.SIGN_MARK.search(text, max(start, end - 40), end)
+        if m and m.start(1) >= start:
+            token = m.group(2).rstrip(".")
+            low = token.lower()
+            if low in P.TEAM_WORDS:
+                return "team", m.start(1), m.end(2)
+            if low not in P.STOPWORDS and low != customer and (token[:1].isupper() or len(token) <= 3):
+                if not (m.group(1) in "-–—" and low in _NOT_A_NAME):
+                    return "person", m.start(1), m.end(2)
+        tail = _TEAM_TAIL.search(text, max(start, end - 60), end)
+        if tail:
+            return "team", tail.start(1), tail.end(1)
+        valediction = None
+        for valediction in P.VALEDICTION.finditer(text, start, end):
+            pass
+        if valediction:
+            rest = text[valediction.end() : end].strip()
+            first_line = rest.split("\n", 1)[0].strip()
+            if first_line:
+                s = text.index(first_line, valediction.end())
+                if any(w.lower() in P.TEAM_WORDS for w in first_line.split()) and not _PERSON_LINE.match(first_line):
+                    return "team", s, s + len(first_line)
+                pm = _PERSON_LINE.match(first_line)
+                if pm and pm.group(1).lower() != customer:
+                    return "person", s, s + pm.end(1)
+        line = _LAST_LINE_NAME.search(text, start, end)
+        if line and line.group(1).lower() != customer:
+            author_first = self.agent_first_name(r)
+            if line.group(1).lower() in _KNOWN_NAMES or (author_first and line.group(1) == author_first):
+                return "person", line.start(1), line.end(1)
+        for m in P.SELF_INTRO.finditer(text, start, end):
+            name = m.group(1) or m.group(2)
+            if name.lower() not in _NOT_A_NAME and name.lower() not in P.STOPWORDS and name.lower() != customer:
+                return "person", m.start(), m.end()
+        return None
+
+
+_TEAM_TAIL = re.compile(
+    r"(?:^|[\s.!])((?:[-–—^*~/]\s?|\n)(?:the\s+)?[A-Za-z&' ]{0,30}?\b(?:team|support|care|customer service|"
+    r"help ?desk)\b)\s*$",
+    re.IGNORECASE,
+)
+_PERSON_LINE = re.compile(r"^([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+){0,2})\b")
+_LAST_LINE_NAME = re.compile(r"\n[ \t]*[-–—~]?[ \t]*([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*$")

@@ -1,0 +1,173 @@
+"""The QA accuracy evaluation: hand-computed kappa cases, the label file's shape, and the report."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from smilebox.errors import ConfigError
+from smilebox.evaluation import qa_eval
+from smilebox.evaluation.qa_eval import (
+    CATEGORIES,
+    CHECK_IDS,
+    LABELS_PATH,
+    cohen_kappa,
+    confusion_matrix,
+    load_labels,
+)
+from tests.conftest import SHARED_DATA
+
+TWCS_CSV = SHARED_DATA / "twcs_sample" / "twcs_sample.csv"
+needs_data = pytest.mark.skipif(not TWCS_CSV.is_file(), reason=f"{TWCS_CSV} is not there")
+
+
+@pytest.mark.parametrize(
+    ("human", "auto", "observed", "expected", "kappa"),
+    [
+        # perfect agreement over two categories: p_o = 1, p_e = .5*.5 + .5*.5 = .5, kappa = 1
+        ("pfpf", "pfpf", 1.0, 0.5, 1.0),
+        # agreement exactly at chance: p_o = .5, p_e = .5, kappa = 0
+        ("ppff", "pfpf", 0.5, 0.5, 0.0),
+        # complete disagreement: p_o = 0, p_e = .5, kappa = (0 - .5) / .5 = -1
+        ("pf", "fp", 0.0, 0.5, -1.0),
+        # three categories: diagonal 2+1+1 of 6; rows 3,2,1 cols 2,2,2 -> p_e = 12/36; kappa = (4/6-2/6)/(4/6)
+        ("pppffn", "ppffnn", 4 / 6, 1 / 3, 0.5),
+        # humans used one category, the check two: p_o = .75, p_e = 1 * .75, kappa = 0 (not degenerate)
+        ("pppp", "ppfp", 0.75, 0.75, 0.0),
+    ],
+)
+def test_cohen_kappa_hand_computed(human, auto, observed, expected, kappa):
+    names = {"p": "pass", "f": "fail", "n": "na"}
+    result = cohen_kappa([names[c] for c in human], [names[c] for c in auto])
+    assert result.n == len(human)
+    assert result.observed == pytest.approx(observed)
+    assert result.expected == pytest.approx(expected)
+    assert result.kappa == pytest.approx(kappa)
+    assert not result.degenerate
+    assert result.meets(0.8) is (kappa >= 0.8)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_single_shared_category_is_degenerate(category):
+    result = cohen_kappa([category] * 5, [category] * 5)
+    assert result.kappa is None
+    assert result.degenerate
+    assert result.observed == 1.0 and result.expected == pytest.approx(1.0)
+    assert result.meets()
+
+
+def test_no_items_has_no_kappa_and_does_not_meet_the_target():
+    result = cohen_kappa([], [])
+    summary = (result.n, result.observed, result.kappa, result.degenerate, result.meets())
+    assert summary == (0, None, None, False, False)
+
+
+def test_confusion_matrix_rows_are_human_columns_are_auto():
+    matrix = confusion_matrix(["pass", "pass", "fail", "na"], ["fail", "pass", "fail", "pass"])
+    assert matrix["pass"] == {"pass": 1, "fail": 1, "na": 0}
+    assert matrix["fail"] == {"pass": 0, "fail": 1, "na": 0}
+    assert matrix["na"] == {"pass": 1, "fail": 0, "na": 0}
+
+
+@pytest.mark.parametrize(
+    ("human", "auto", "message"),
+    [
+        (["pass"], [], "rater label lists differ in length: 1 vs 0"),
+        (["pass"], ["maybe"], "label outside ['pass', 'fail', 'na']: 'pass' / 'maybe'"),
+    ],
+)
+def test_confusion_matrix_refuses_bad_input(human, auto, message):
+    with pytest.raises(ValueError) as exc:
+        confusion_matrix(human, auto)
+    assert str(exc.value) == message
+
+
+# The label file ----------------------------------------------------------------------------------------
+def test_label_file_is_well_formed():
+    rows = load_labels(LABELS_PATH)
+    assert len(rows) >= 150
+    assert len({r.conversation_id for r in rows}) == len(rows)
+    for row in rows:
+        assert set(row.labels) == set(CHECK_IDS)
+        assert set(row.labels.values()) <= set(CATEGORIES)
+        assert row.labels["documentation"] == "na"  # the guide: no internal notes on Twitter
+        assert row.labels["wow"] in ("pass", "na")  # a bonus is never a fail
+        assert row.brand
+
+
+def test_label_file_spreads_over_many_brands():
+    rows = load_labels(LABELS_PATH)
+    brands = [r.brand for r in rows]
+    assert len(set(brands)) >= 40
+    assert max(brands.count(b) for b in set(brands)) <= 5
+
+
+@needs_data
+def test_labelled_ids_are_root_customer_tweets_of_the_sample():
+    with open(TWCS_CSV, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    roots = {r["tweet_id"] for r in rows if r["inbound"] == "True" and not r["in_response_to_tweet_id"]}
+    missing = [r.conversation_id for r in load_labels(LABELS_PATH) if r.conversation_id not in roots]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("{not json", "not valid JSON (Expecting property name enclosed in double quotes)"),
+        ('{"conversation_id": "", "labels": {}}', "conversation_id must be a non-empty string"),
+        ('{"conversation_id": "1", "labels": {"greeting": "pass"}}',
+         "labels must have exactly the checks " + ", ".join(CHECK_IDS)),
+        (json.dumps({"conversation_id": "1", "labels": {c: "pass" for c in CHECK_IDS} | {"wow": "great"}}),
+         "labels must be pass, fail or na; got {'wow': 'great'}"),
+    ],
+)
+def test_load_labels_names_the_bad_line(tmp_path, line, problem):
+    path = tmp_path / "labels.jsonl"
+    good = json.dumps({"conversation_id": "0", "brand": "b", "labels": {c: "na" for c in CHECK_IDS}})
+    path.write_text(good + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_labels(path)
+    assert str(exc.value) == f"{path}:2: {problem}"
+
+
+def test_load_labels_refuses_a_repeated_id(tmp_path):
+    path = tmp_path / "labels.jsonl"
+    row = json.dumps({"conversation_id": "7", "labels": {c: "na" for c in CHECK_IDS}})
+    path.write_text(f"{row}\n{row}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_labels(path)
+    assert str(exc.value) == f"{path}:2: conversation_id '7' is labelled twice"
+
+
+# The report --------------------------------------------------------------------------------------------
+def test_run_skips_when_the_sample_is_absent(tmp_path):
+    assert qa_eval.run(tmp_path) is None
+
+
+@needs_data
+def test_run_reports_every_check_against_the_real_sample():
+    section = qa_eval.run(SHARED_DATA)
+    assert section.startswith(qa_eval.SECTION_TITLE)
+    lines = section.splitlines()
+    table_rows = [line for line in lines if line.startswith("| ") and not line.startswith("| check")]
+    assert [row.split("|")[1].strip() for row in table_rows] == list(CHECK_IDS)
+    assert "smilebox eval" in section
+    scored = [row for row in table_rows if "not in rubric yet" not in row]
+    assert all(row.split("|")[2].strip() == "150" for row in scored)
+
+
+@needs_data
+def test_fallback_reader_threads_like_the_importer():
+    """The private fallback must give the labelled threads the same ids and messages as the importer."""
+    imported, reader = qa_eval.read_conversations(TWCS_CSV)
+    if reader != "twcs importer":
+        pytest.skip("the twcs importer is not installed")
+    fallback = {c.id: c for c in qa_eval._fallback_conversations(TWCS_CSV)}
+    by_id = {c.id: c for c in imported}
+    for row in load_labels(LABELS_PATH):
+        ours, theirs = fallback[row.conversation_id], by_id[row.conversation_id]
+        assert [m.role for m in ours.messages] == [m.role for m in theirs.messages]
+        assert sorted(m.text for m in ours.messages) == sorted(m.text for m in theirs.messages)
