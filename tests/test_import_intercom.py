@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def test_conversation_fields_and_rating(result):
     conv = result[0]["1911149811"]
     assert (conv.source, conv.channel, conv.status, conv.tags) == ("intercom", "chat", "closed", ["billing"])
     assert conv.customer.model_dump(exclude_none=True) == {"id": "5bc8", "name": "Priya Nair", "email": "priya@example.com"}
-    assert conv.created_at.isoformat() == "2026-09-21T11:06:40+00:00"
+    assert conv.created_at == datetime.fromtimestamp(1790000000, tz=timezone.utc)  # epoch seconds in the file
     [fb] = conv.feedback
     assert (fb.rating, fb.scale, fb.extra["score"], fb.comment, fb.agent.id) == (2, "csat5", 0.25, "Slow answer", "814860")
 

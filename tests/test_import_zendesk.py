@@ -88,7 +88,7 @@ def test_attachment_only_comment_keeps_the_attachment(export):
 def test_bad_tickets_are_reported_with_json_path_and_the_rest_kept(export):
     assert export[1] == [
         f"{EXPORT}:tickets[3]: ticket 38 has no comments: export them with the ticket "
-        "(tickets[].comments or tickets[].audits) or as a top-level comments list",
+        "(tickets[].comments or tickets[].audits) or as a top-level ticket_comments list",
         f"{EXPORT}:tickets[4]: a ticket should be a JSON object, got str",
         f"{EXPORT}:tickets[6]: conversation '41': created_at: Input should be a valid datetime or date, "
         "invalid character in year",
@@ -143,9 +143,9 @@ def test_one_ticket_per_line_with_loose_users_and_ratings_lines(tmp_path):
     assert [(m.role, m.internal) for m in conv.messages] == [("customer", False), ("agent", True)]
 
 
-def test_top_level_comments_list_is_joined_by_ticket_id(tmp_path):
+def test_top_level_ticket_comments_are_joined_by_ticket_id(tmp_path):
     doc = {"users": [{"id": 1, "role": "end-user", "name": "Kim"}],
-           "comments": [{"ticket_id": 5, "id": 9, "author_id": 1, "body": "joined"}],
+           "ticket_comments": [{"ticket_id": 5, "id": 9, "author_id": 1, "body": "joined"}],
            "tickets": [{"id": 5, "via": {"channel": "email"}, "requester_id": 1}]}
     path = tmp_path / "c.json"
     path.write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2))

@@ -39,11 +39,14 @@ sys.path.insert(0, str(REPO))
 from smilebox.nlp import datasets  # noqa: E402
 from smilebox.nlp.backends import load_backend, sha256_of  # noqa: E402
 from smilebox.nlp.empathy_phrases import EMPATHIC, NOT_EMPATHIC  # noqa: E402
+from smilebox.nlp.features import DEFAULT_DIM, ngram_matrix  # noqa: E402
 from smilebox.nlp.heads import LinearHead, logit, save_head  # noqa: E402
-from smilebox.nlp.textprep import clean, sentences  # noqa: E402
+from smilebox.nlp.textprep import clean, clean_sentences  # noqa: E402
 
 SEED = 20260301
-C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+SENTIMENT_GRID = {"C": (0.5, 1.0, 2.0, 4.0), "ngram_scale": (None, 1.0, 2.0)}
+EMOTION_GRID = {"C": (0.5, 1.0, 2.0), "ngram_scale": (1.0,)}
+EMPATHY_GRID = {"C": (0.25, 0.5, 1.0, 2.0, 4.0, 8.0), "ngram_scale": (None,)}
 THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.01), 2)
 
 
@@ -65,16 +68,33 @@ def describe_files(files: list[Path], data_dir: Path) -> list[dict]:
     ]
 
 
-def choose_c(X: np.ndarray, y: np.ndarray, folds: int, scoring) -> tuple[float, dict[str, float]]:
-    """The C with the best mean cross-validated score on the training data."""
+def design(X: np.ndarray, texts: list[str], scale: float | None):
+    """The training matrix: embeddings, plus hashed n-grams weighted by ``scale`` (None: embeddings only)."""
+    if scale is None:
+        return X
+    from scipy import sparse
+
+    return sparse.hstack([sparse.csr_matrix(X), ngram_matrix(texts, DEFAULT_DIM, scale)]).tocsr()
+
+
+def split_coef(coef: np.ndarray, dimension: int, scale: float | None):
+    """Embedding weights and n-gram weights (or None), each as (features x outputs)."""
+    coef = np.asarray(coef)
+    return coef[:, :dimension].T.copy(), (coef[:, dimension:].T.copy() if scale is not None else None)
+
+
+def choose_params(X, texts, y, folds: int, scoring, grid) -> tuple[tuple, dict[str, float]]:
+    """The (C, n-gram scale) with the best mean cross-validated score on the training data."""
     cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
     results = {}
-    for C in C_GRID:
-        model = LogisticRegression(C=C, max_iter=3000)
-        predicted = cross_val_predict(model, X, y, cv=cv, method="predict_proba")
-        results[C] = scoring(y, predicted)
+    for scale in grid["ngram_scale"]:
+        F = design(X, texts, scale)
+        for C in grid["C"]:
+            model = LogisticRegression(C=C, max_iter=3000)
+            predicted = cross_val_predict(model, F, y, cv=cv, method="predict_proba")
+            results[(C, scale)] = scoring(y, predicted)
     best = max(results, key=results.get)
-    return best, {str(c): round(s, 4) for c, s in results.items()}
+    return best, {f"C={c} ngram_scale={s}": round(v, 4) for (c, s), v in results.items()}
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
@@ -83,16 +103,18 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return float(t), float(f1)
 
 
-def binary_output(X, y, folds):
+def binary_output(X, texts, y, folds, grid):
     """Fit one yes/no output: C by CV, threshold on out-of-fold probabilities, threshold folded into bias."""
-    C, cv_scores = choose_c(X, y, folds, lambda yy, pp: best_threshold(yy, pp[:, 1])[1])
+    (C, scale), cv_scores = choose_params(X, texts, y, folds, lambda yy, pp: best_threshold(yy, pp[:, 1])[1], grid)
+    F = design(X, texts, scale)
     cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
-    oof = cross_val_predict(LogisticRegression(C=C, max_iter=3000), X, y, cv=cv, method="predict_proba")[:, 1]
+    oof = cross_val_predict(LogisticRegression(C=C, max_iter=3000), F, y, cv=cv, method="predict_proba")[:, 1]
     threshold, cv_f1 = best_threshold(y, oof)
-    model = LogisticRegression(C=C, max_iter=3000).fit(X, y)
-    w, b = model.coef_[0], float(model.intercept_[0]) - logit(threshold)
-    params = {"C": C, "cv_folds": folds, "C_grid_scores": cv_scores, "threshold": threshold}
-    return w, b, params, round(cv_f1, 4)
+    model = LogisticRegression(C=C, max_iter=3000).fit(F, y)
+    w, ngram_w = split_coef(model.coef_, X.shape[1], scale)
+    b = float(model.intercept_[0]) - logit(threshold)
+    params = {"C": C, "ngram_scale": scale, "cv_folds": folds, "grid_scores": cv_scores, "threshold": threshold}
+    return w[:, 0], (ngram_w[:, 0] if ngram_w is not None else None), b, params, round(cv_f1, 4)
 
 
 def binary_metrics(y, yes) -> dict[str, float]:
@@ -118,56 +140,66 @@ def common_meta(backend, data_files, data_dir) -> dict:
 
 def train_sentiment(backend, data_dir: Path, cache: Path, out: Path) -> dict:
     data = datasets.airline_tweets(data_dir)
-    X = embed_cached(backend, [clean(t) for t in data.texts], cache)
+    texts = [clean(t) for t in data.texts]
+    X = embed_cached(backend, texts, cache)
     y = np.array([datasets.SENTIMENT_LABELS.index(label) for label in data.labels])
     train, test = datasets.airline_split(data)
-    C, cv_scores = choose_c(X[train], y[train], 5, lambda yy, pp: accuracy_score(yy, pp.argmax(1)))
-    model = LogisticRegression(C=C, max_iter=3000).fit(X[train], y[train])
-    predicted = model.predict(X[test])
+    tr_texts, te_texts = [texts[i] for i in train], [texts[i] for i in test]
+    (C, scale), cv_scores = choose_params(
+        X[train], tr_texts, y[train], 5, lambda yy, pp: accuracy_score(yy, pp.argmax(1)), SENTIMENT_GRID
+    )
+    model = LogisticRegression(C=C, max_iter=3000).fit(design(X[train], tr_texts, scale), y[train])
+    predicted = model.predict(design(X[test], te_texts, scale))
     metrics = {
         "test_accuracy": round(accuracy_score(y[test], predicted), 4),
         "test_macro_f1": round(f1_score(y[test], predicted, average="macro"), 4),
-        "cv_accuracy": cv_scores[str(C)],
+        "cv_accuracy": max(cv_scores.values()),
         "train_n": len(train),
         "test_n": len(test),
     }
     meta = common_meta(backend, data.files, data_dir) | {
-        "params": {"C": C, "cv_folds": 5, "C_grid_scores": cv_scores, "test_share": datasets.AIRLINE_TEST_SHARE,
-                   "split_seed": datasets.AIRLINE_SPLIT_SEED},
+        "params": {"C": C, "ngram_scale": scale, "ngram_dim": DEFAULT_DIM, "cv_folds": 5, "grid_scores": cv_scores,
+                   "test_share": datasets.AIRLINE_TEST_SHARE, "split_seed": datasets.AIRLINE_SPLIT_SEED},
         "metrics": metrics,
     }
-    head = LinearHead("sentiment", "softmax", model.coef_.T.copy(), model.intercept_.copy(),
-                      datasets.SENTIMENT_LABELS, meta)
+    W, ngram_W = split_coef(model.coef_, X.shape[1], scale)
+    head = LinearHead("sentiment", "softmax", W, model.intercept_.copy(), datasets.SENTIMENT_LABELS, meta,
+                      ngram_W, scale or 1.0)
     save_head(head, out)
     return metrics
 
 
 def train_emotion(backend, data_dir: Path, cache: Path, out: Path) -> dict:
     train, dev = datasets.goemotions(data_dir, "train"), datasets.goemotions(data_dir, "dev")
-    X = embed_cached(backend, [clean(t) for t in train.texts], cache)
-    X_dev = embed_cached(backend, [clean(t) for t in dev.texts], cache)
+    texts, dev_texts = [clean(t) for t in train.texts], [clean(t) for t in dev.texts]
+    X, X_dev = embed_cached(backend, texts, cache), embed_cached(backend, dev_texts, cache)
     outputs = ("negative_cue", *datasets.EMOTIONS)
 
     def target(labels, name):
         return np.array([datasets.negative_cue(s) if name == "negative_cue" else name in s for s in labels], dtype=int)
 
-    W, b, params, metrics = [], [], {}, {}
+    W, NW, b, params, metrics = [], [], [], {}, {}
+    scale = EMOTION_GRID["ngram_scale"][0]
     for name in outputs:
         started = time.perf_counter()
-        w, bias, p, cv_f1 = binary_output(X, target(train.labels, name), folds=3)
+        w, nw, bias, p, cv_f1 = binary_output(X, texts, target(train.labels, name), 3, EMOTION_GRID)
         W.append(w)
+        NW.append(nw)
         b.append(bias)
         params[name] = p
-        yes = (X_dev @ w + bias) >= 0
+        partial = LinearHead(name, "sigmoid", w[:, None], np.array([bias]), (name,), {},
+                             None if nw is None else nw[:, None], scale or 1.0)
+        yes = partial.logits(X_dev, dev_texts)[:, 0] >= 0
         metrics[name] = binary_metrics(target(dev.labels, name), yes) | {"cv_f1": cv_f1}
         print(f"  emotion {name}: C={p['C']} t={p['threshold']} dev F1={metrics[name]['f1']} "
               f"({time.perf_counter() - started:.0f}s)", flush=True)
     meta = common_meta(backend, train.files + dev.files[:1], data_dir) | {
         "negative_cue_emotions": list(datasets.NEGATIVE_CUE_EMOTIONS),
-        "params": params,
+        "params": params | {"ngram_dim": DEFAULT_DIM},
         "metrics": {"dev": metrics},
     }
-    head = LinearHead("emotion", "sigmoid", np.stack(W, axis=1), np.array(b), outputs, meta)
+    ngram_W = None if scale is None else np.stack(NW, axis=1)
+    head = LinearHead("emotion", "sigmoid", np.stack(W, axis=1), np.array(b), outputs, meta, ngram_W, scale or 1.0)
     save_head(head, out)
     return {name: m["f1"] for name, m in metrics.items()}
 
@@ -175,8 +207,9 @@ def train_emotion(backend, data_dir: Path, cache: Path, out: Path) -> dict:
 def train_empathy(backend, data_dir: Path, cache: Path, out: Path) -> dict:
     texts = list(EMPATHIC) + list(NOT_EMPATHIC)
     y = np.array([1] * len(EMPATHIC) + [0] * len(NOT_EMPATHIC))
-    X = embed_cached(backend, [clean(t) for t in texts], cache)
-    w, bias, params, cv_f1 = binary_output(X, y, folds=5)
+    texts = [clean(t) for t in texts]
+    X = embed_cached(backend, texts, cache)
+    w, _, bias, params, cv_f1 = binary_output(X, texts, y, 5, EMPATHY_GRID)
     metrics = {"cv_f1": cv_f1, "train_n": len(texts)}
     try:
         ep = datasets.epitome(data_dir)
@@ -198,7 +231,7 @@ def train_empathy(backend, data_dir: Path, cache: Path, out: Path) -> dict:
 
 def epitome_metrics(backend, ep, w, bias, cache) -> dict:
     """Score each response by its most empathic sentence, as the analyzer does."""
-    split = [sentences(clean(t)) for t in ep.texts]
+    split = [clean_sentences(t) for t in ep.texts]
     flat = [s for parts in split for s in parts]
     scores = embed_cached(backend, flat, cache) @ w + bias
     best, pos = [], 0

@@ -42,7 +42,10 @@ def quickstart(
     stdout.print(f"  scored:       {r.scored} conversations, mean score {mean}, {r.critical_failed} critical failures")
     stdout.print(f"  evaluations:  {r.evaluations_file}")
     if r.feedback:
-        stdout.print(f"  feedback:     {r.feedback}")
+        classes = r.feedback.get("classes", {})
+        stdout.print(f"  feedback:     {r.feedback.get('processed', 0)} classified: "
+                     + ", ".join(f"{n} {name}" for name, n in classes.items())
+                     + f"; {r.feedback.get('credits', 0)} agent credits; {r.feedback.get('cases_opened', 0)} recovery cases opened")
     for path in r.report:
         stdout.print(f"  smile report: {path}")
     if r.open_cases:

@@ -54,7 +54,7 @@ class FreshdeskImporter(Importer):
     def read(self, path: Path) -> Iterator[Item]:
         name = str(path)
         ratings: dict[str, dict] = {}
-        for r in collect_side(path, ("satisfaction_ratings",))["satisfaction_ratings"]:
+        for r in collect_side(path, "tickets", ("satisfaction_ratings",))["satisfaction_ratings"]:
             if ident(obj(r).get("ticket_id")):
                 ratings[ident(obj(r).get("ticket_id"))] = obj(r)
         for rec in iter_records(path, "tickets"):

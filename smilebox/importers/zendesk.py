@@ -12,7 +12,8 @@ shapes (any key order inside a document; the importer reads side tables first, t
                                 "attachments", "created_at"}, ...]
                   # or "audits": [{"events": [{"type": "Comment", ...}]}] as the audits API returns them
                  }, ...],
-     "comments": [{"ticket_id", ...}]   # optional, instead of embedding: kept in memory, so keep it small
+     "ticket_comments": [{"ticket_id", ...}]  # optional, instead of embedding (tap-zendesk's name);
+                                             # held in memory until its ticket comes, so keep it small
     }
 
 or JSONL with one ticket per line (comments embedded; ``users`` and ``satisfaction_ratings`` lines, or
@@ -76,17 +77,17 @@ class ZendeskImporter(Importer):
         users = _Users()
         ratings: dict[str, dict] = {}
         loose_comments: dict[str, list] = {}
-        side = collect_side(path, ("users", "satisfaction_ratings", "comments"))
+        side = collect_side(path, "tickets", ("users", "satisfaction_ratings", "ticket_comments"))
         users.add(side["users"])
         self._add_ratings(ratings, side["satisfaction_ratings"])
-        self._add_comments(loose_comments, side["comments"])
+        self._add_comments(loose_comments, side["ticket_comments"])
 
         def on_side(key: str, value: Any) -> None:
             if key == "users":
                 users.add(value)
             elif key == "satisfaction_ratings":
                 self._add_ratings(ratings, value)
-            elif key == "comments":
+            elif key == "ticket_comments":
                 self._add_comments(loose_comments, value)
 
         name = str(path)
@@ -143,7 +144,7 @@ class ZendeskImporter(Importer):
             description = text(t.get("description"))
             if description is None:
                 raise RecordProblem(f"ticket {tid} has no comments: export them with the ticket "
-                                    "(tickets[].comments or tickets[].audits) or as a top-level comments list")
+                                    "(tickets[].comments or tickets[].audits) or as a top-level ticket_comments list")
             messages = [{"id": "description", "role": "customer", "text": strip_quoted_text(description),
                          "author": users.person(requester), "created_at": timestamp(t.get("created_at"))}]
         rating = obj(t.get("satisfaction_rating")) or ratings.get(tid, {})
@@ -170,7 +171,7 @@ class ZendeskImporter(Importer):
 
 def _is_side_line(value: dict) -> bool:
     """A JSONL line that holds users or ratings rather than a ticket."""
-    if any(k in value for k in ("users", "satisfaction_ratings", "comments")) and "requester_id" not in value:
+    if any(k in value for k in ("users", "satisfaction_ratings", "ticket_comments")) and "requester_id" not in value:
         return True
     return "role" in value and "requester_id" not in value and "comments" not in value
 
@@ -195,8 +196,9 @@ def _message(c: dict, users: _Users, requester: str | None) -> dict | None:
     if role is None:
         role = "customer" if author_id is not None and author_id == requester else "agent"
     public = flag(c.get("public"))
+    raw_attachments = c.get("attachments")
     attachments = [{"file_name": text(obj(a).get("file_name")), "content_type": text(obj(a).get("content_type")),
-                    "url": text(obj(a).get("content_url"))} for a in items(c.get("attachments"))]
+                    "url": text(obj(a).get("content_url"))} for a in items(raw_attachments)] if raw_attachments else None
     plain = text(c.get("plain_body")) or text(c.get("body"))
     msg: dict[str, Any] = {
         "id": ident(c.get("id")),
@@ -215,7 +217,4 @@ def _message(c: dict, users: _Users, requester: str | None) -> dict | None:
         msg["attachments"] = attachments
     if guessed:
         msg["role_source"] = "guessed"
-    channel = text(obj(c.get("via")).get("channel"))
-    if channel:
-        msg["via"] = channel
     return msg

@@ -1,6 +1,7 @@
 """Small linear heads over sentence embeddings, stored as plain numpy arrays so inference needs only numpy.
 
-A head file ``weights/NAME.npz`` holds ``W`` (dimension x outputs), ``b`` (outputs) and ``labels``;
+A head file ``weights/NAME.npz`` holds ``W`` (dimension x outputs), ``b`` (outputs) and ``labels``, and
+optionally ``ngram_W`` (buckets x outputs) for a lexical term over hashed word n-grams (``features.py``);
 ``weights/NAME.json`` beside it records how it was made (data hashes, hyper-parameters, metrics) and
 which embedding backend it expects. ``tools/train_heads.py`` writes both.
 
@@ -14,6 +15,7 @@ Two kinds of head:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from smilebox.errors import ModelUnavailable
+from smilebox.nlp.features import ngram_logits
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 KINDS = ("softmax", "sigmoid")
@@ -34,20 +37,33 @@ class LinearHead:
     b: np.ndarray
     labels: tuple[str, ...]
     meta: dict[str, Any] = field(default_factory=dict)
+    ngram_W: np.ndarray | None = None
+    ngram_scale: float = 1.0
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"head {self.name!r}: kind must be one of {KINDS}, not {self.kind!r}")
-        if self.W.shape[1] != len(self.labels) or self.b.shape != (len(self.labels),):
+        outputs = len(self.labels)
+        if self.ngram_W is not None and self.ngram_W.shape[1] != outputs:
+            raise ValueError(f"head {self.name!r}: n-gram weights {self.ngram_W.shape} do not fit labels {self.labels}")
+        if self.W.shape[1] != outputs or self.b.shape != (outputs,):
             raise ValueError(f"head {self.name!r}: weights {self.W.shape} and bias {self.b.shape} do not fit labels {self.labels}")
 
     @property
     def dimension(self) -> int:
         return int(self.W.shape[0])
 
-    def scores(self, X: np.ndarray) -> np.ndarray:
-        """Probabilities, one row per input vector and one column per label."""
+    def logits(self, X: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         logits = X @ self.W + self.b
+        if self.ngram_W is not None:
+            if texts is None:
+                raise ValueError(f"head {self.name!r} has an n-gram term and needs the texts")
+            logits = logits + ngram_logits(texts, self.ngram_W, self.ngram_scale)
+        return logits
+
+    def scores(self, X: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """Probabilities, one row per input vector and one column per label."""
+        logits = self.logits(X, texts)
         if self.kind == "softmax":
             return softmax(logits)
         return sigmoid(logits)
@@ -70,8 +86,12 @@ def save_head(head: LinearHead, directory: Path = WEIGHTS_DIR) -> tuple[Path, Pa
     directory.mkdir(parents=True, exist_ok=True)
     npz = directory / f"{head.name}.npz"
     sidecar = directory / f"{head.name}.json"
-    np.savez(npz, W=head.W.astype(np.float32), b=head.b.astype(np.float32), labels=np.array(head.labels))
-    meta = {"name": head.name, "kind": head.kind, "labels": list(head.labels), **head.meta}
+    arrays = {"W": head.W.astype(np.float32), "b": head.b.astype(np.float32), "labels": np.array(head.labels)}
+    if head.ngram_W is not None:
+        arrays["ngram_W"] = head.ngram_W.astype(np.float32)
+    np.savez_compressed(npz, **arrays)
+    meta = {"name": head.name, "kind": head.kind, "labels": list(head.labels), "ngram_scale": head.ngram_scale,
+            **head.meta}
     sidecar.write_text(json.dumps(meta, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return npz, sidecar
 
@@ -90,5 +110,6 @@ def load_head(name: str, directory: Path = WEIGHTS_DIR, backend: str | None = No
         )
     with np.load(npz, allow_pickle=False) as arrays:
         W, b, labels = arrays["W"], arrays["b"], tuple(str(x) for x in arrays["labels"])
-    extra = {k: v for k, v in meta.items() if k not in ("name", "kind", "labels")}
-    return LinearHead(name, meta["kind"], W, b, labels, extra)
+        ngram_W = arrays["ngram_W"] if "ngram_W" in arrays.files else None
+    extra = {k: v for k, v in meta.items() if k not in ("name", "kind", "labels", "ngram_scale")}
+    return LinearHead(name, meta["kind"], W, b, labels, extra, ngram_W, float(meta.get("ngram_scale", 1.0)))

@@ -32,3 +32,9 @@ def sentences(text: str, max_sentences: int = 12) -> list[str]:
     if len(parts) > max_sentences:
         parts = parts[: max_sentences - 1] + [" ".join(parts[max_sentences - 1 :])]
     return parts or [text]
+
+
+def clean_sentences(text: str) -> list[str]:
+    """``sentences`` then ``clean``, dropping pieces that clean to nothing (always at least one item)."""
+    parts = [c for c in (clean(s) for s in sentences(text)) if c]
+    return parts or [clean(text)]

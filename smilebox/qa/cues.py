@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from smilebox.qa.phrases import body_end, body_start, sentence_spans
+from smilebox.qa.phrases import Phrases, body_end, body_start, sentence_spans
 from smilebox.qa.results import Cue
 
 KINDS = ("frustration", "anger", "disappointment", "worry")
@@ -32,7 +32,7 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
     ("frustration", 0.75, r"still (?:waiting|no|not|nothing|haven'?t|hasn'?t|doesn'?t|don'?t|can'?t|won'?t|isn'?t|broken)|"
                           r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th|rd|nd)) time|"
                           r"(?:for|over|in) (?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
-                          r"for (?:hours|days|weeks|months)|again and again|over and over|every (?:single )?time|"
+                          r"for (?:hours|days|weeks|months)|again and again|over and over|"
                           r"no one (?:is )?(?:helping|responds|answers|replied)|nobody (?:helps|responds|answers|replied)|"
                           r"keeps? (?:crashing|happening|failing|dropping|freezing)|ugh+|smh|seriously\?+|come on|"
                           r"(?:on|put on) hold for|can'?t believe|unbelievable"),
@@ -45,14 +45,15 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                              r"not impressed|not satisfied|dissatisfied|gutted|bummed|heartbroken|upset|"
                              r"poor (?:service|experience|customer service)|so much for|sad(?:ly|dened)?|"
                              r"what a shame|such a shame|shame that|regret (?:buying|ordering|choosing)"),
-    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|afraid|frightened|nervous|concerned|panic\w*|"
+    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|afraid|frightened|nervous|(?:i'?m|i am|very|really|so|extremely) concerned|panic\w*|"
                     r"stress(?:ed|ful)?|desperate\w*|urgent\w*|asap|emergency|stranded|stuck (?:at|in|on|with)|"
-                    r"freaking out|losing my mind|please help|help me|need help (?:urgently|now|asap)"),
+                    r"freaking out|losing my mind|need help (?:urgently|now|asap)"),
 )
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|won'?t|nothing|"
                        r"without|hardly)\b|n't)[^.!?,;]{0,12}$", re.IGNORECASE)
 _SELF_NEGATING = re.compile(r"^(?:not |no one|nobody|never again|still )", re.IGNORECASE)
 _SHOUT = re.compile(r"\b(?:[A-Z]{3,}[!?.,]*\s+){2,}[A-Z]{3,}\b|[!?]*![!?]*![!?]*!+|\?!+\?*|!\?+!*")
+_CAPS_RUN = re.compile(r"[A-Z]{3}")
 _ACRONYMS = frozenset("USA UK NYC LAX JFK ATL DFW ORD SFO PS4 PS5 XBOX ISP DNS VPN USB HDMI DVR TV CEO ETA ASAP LOL OMG".split())
 
 
@@ -66,7 +67,7 @@ class _Compiled:
             name = f"g{i}"
             self.meta[name] = (kind, strength)
             groups.append(f"(?P<{name}>{pattern})")
-        self.pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(groups) + r")(?![\w'’])", re.IGNORECASE)
+        self.pattern = Phrases(r"(?<![\w'’])(?:" + "|".join(groups) + r")(?![\w'’])")
 
 
 _compiled: _Compiled | None = None
@@ -90,7 +91,9 @@ def lexicon_cues(message_id: str, text: str, start: int = 0, end: int | None = N
             clause_start = max(start, m.start() - 40)
             if _NEGATION.search(text, clause_start, m.start()):
                 continue
-        _keep(best, Cue(message_id, kind, strength, m.start(), m.end(), m.group(0)))
+        _keep(best, Cue(message_id, kind, strength, m.start(), m.end(), text[m.start() : m.end()]))
+    if "!" not in text and not _CAPS_RUN.search(text, start, end):
+        return sorted(best.values(), key=lambda c: c.start)
     for m in _SHOUT.finditer(text, start, end):
         quote = m.group(0).strip()
         if quote[:1].isalpha() and all(w.strip("!?.,") in _ACRONYMS for w in quote.split()):

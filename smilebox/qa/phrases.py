@@ -12,11 +12,10 @@ from collections.abc import Iterable
 
 # A reply on social starts with the @handles it answers; they are addressing, not words of the reply.
 _LEADING_HANDLES = re.compile(r"^\s*(?:[@＠]\w+[\s:,]*)*")
-# What may trail a reply without being part of its ending: links, "1/2" counters, ellipses, emoji.
-_TRAILING_NOISE = re.compile(
-    r"(?:[\s.…]*(?:https?://\S+|www\.\S+|\(?\d/\d\)?|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+))+[\s.…]*$"
-)
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?…]+(?=\s|$)[\"')\]]*|\n|$)")
+# A "1/2" thread counter trailing a reply is not part of its ending.
+_COUNTER = re.compile(r"\(?\d/\d\)?")
+_SENTENCE = re.compile(r"(?:[^.!?…\n]|[.!?…](?=[^\s.!?…]))*(?:[.!?…]+(?=\s|$)[\"')\]]*|\n|$)")
+_FIRST_STOP = re.compile(r"[.!?…]+(?=\s|$)|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?")
 
@@ -51,23 +50,78 @@ okay ok hey hi hello please thanks thank thx really still even since ever every 
 """.split())
 
 
-def phrase_pattern(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One alternation over a configured phrase list, word-bounded, whitespace-tolerant.
+class Phrases:
+    """A compiled phrase list that matches case-insensitively by searching a lowercased copy of the text.
 
-    Phrases are plain text; a phrase written as ``re:...`` is taken as a regular expression, so a
-    rubric author can say what a phrase list cannot ("re:\\bsorry (?:for|about)\\b").
+    Python's ``re.IGNORECASE`` makes a long alternation about seven times slower; lowercasing the text
+    once (cached for the last text seen) and matching a lowercase pattern keeps offsets identical
+    whenever lowercasing keeps the length (always for ASCII; otherwise the slow pattern is used).
+    Match objects are over the lowercased text: take quotes from the original with the offsets.
+    """
+
+    __slots__ = ("pattern", "_fast", "_slow")
+
+    def __init__(self, source: str):
+        self.pattern = source
+        self._fast = re.compile(source)
+        self._slow = re.compile(source, re.IGNORECASE)
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = lowered(text)
+        return (self._fast, low) if len(low) == len(text) else (self._slow, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.search(subject, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        pattern, subject = self._pick(text)
+        return pattern.match(subject, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        pattern, subject = self._pick(text)
+        return pattern.finditer(subject, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, repl: str, text: str) -> str:
+        """Replace matches in the original text (by the offsets found in the lowercased copy)."""
+        out, last = [], 0
+        for m in self.finditer(text):
+            out.append(text[last : m.start()])
+            out.append(repl)
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out)
+
+
+_last_text: list[str] = ["", ""]
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last text: the checks of one message share it."""
+    if _last_text[0] is not text:
+        _last_text[0] = text
+        _last_text[1] = text.lower()
+    return _last_text[1]
+
+
+def phrase_pattern(phrases: Iterable[str]) -> Phrases:
+    """One alternation over a configured phrase list, word-bounded, whitespace-tolerant, any case.
+
+    Phrases are plain text; a phrase written as ``re:...`` is taken as a regular expression (written in
+    lowercase: it is matched against lowercased text), so a rubric author can say what a phrase list
+    cannot ("re:sorry (?:for|about)").
     """
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         if phrase.startswith("re:"):
             parts.append(f"(?:{phrase[3:]})")
         else:
-            escaped = r"\s+".join(re.escape(w) for w in phrase.split())
+            escaped = r"\s+".join(re.escape(w) for w in phrase.lower().split())
             escaped = escaped.replace("'", "['’]")
             parts.append(escaped)
     if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])", flags)
+        return Phrases(r"(?!x)x")
+    return Phrases(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])")
 
 
 def body_start(text: str) -> int:
@@ -77,12 +131,29 @@ def body_start(text: str) -> int:
 
 
 def body_end(text: str, start: int = 0) -> int:
-    """Offset before trailing links, "1/2" counters, ellipses and emoji."""
-    m = _TRAILING_NOISE.search(text, start)
-    end = m.start() if m else len(text.rstrip())
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return max(end, start)
+    """Offset before trailing links, "1/2" counters, ellipses and emoji (a loop, not a regex: hot path)."""
+    end = len(text)
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        e = end
+        while e > start and _is_emoji(text[e - 1]):
+            e -= 1
+        if e != end:
+            end = e
+            continue
+        k = max(text.rfind(" ", start, end), text.rfind("\n", start, end), text.rfind("\t", start, end)) + 1
+        k = max(k, start)
+        token = text[k:end]
+        if token.startswith(("http://", "https://", "www.")) or token in ("...", "…") or _COUNTER.fullmatch(token):
+            end = k
+            continue
+        return end
+
+
+def _is_emoji(ch: str) -> bool:
+    o = ord(ch)
+    return 0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or o in (0xFE0F, 0x200D)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -119,10 +190,14 @@ def capitalised_words(text: str) -> list[re.Match[str]]:
 
 def opening_span(text: str, start: int, limit: int = 60) -> tuple[int, int]:
     """The first sentence after ``start`` (at most ``limit`` characters): what a "missing" check judged."""
-    spans = sentence_spans(text, start, min(len(text), start + 400))
-    if not spans:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    m = _FIRST_STOP.search(text, start, min(len(text), start + 400))
+    s, e = start, (m.start() + len(m.group(0).rstrip()) if m else min(len(text), start + 400))
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
         return start, start
-    s, e = spans[0]
     if e - s > limit:
         e = s + limit
         while e > s and text[e - 1].isspace():

@@ -22,12 +22,18 @@ _NOT_A_NAME = frozenset(
     "there team all everyone folks guys friend sir madam maam ma'am customer user again there's thanks thank "
     "hello hi hey dear sorry please welcome yes no ok okay great good morning afternoon evening".split()
 )
+_OPENERS = frozenset(
+    "sorry yes no sure absolutely great thanks hmm ah oh well apologies understood gotcha certainly alright awesome "
+    "perfect correct also however unfortunately hello hi hey ok okay right good nice wow ugh alas indeed again "
+    "totally definitely currently otherwise meanwhile first next then additionally".split()
+)
 _KNOWN_NAMES = known_given_names() | OTHER_GIVEN_NAMES
 _SALUTED = re.compile(
     r"^\W{0,3}(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|morning|evening|greetings|howdy)"
     r"[ ,]+([A-Z][a-z]+)\b",
     re.IGNORECASE,
 )
+_LEADING_VOCATIVE = re.compile(r"\W{0,3}([A-Z][a-z]{2,}),\s+(?=[a-z])")
 _VOCATIVE = re.compile(r",\s*([A-Z][a-z]+)\s*[.!?:,]")
 _CUSTOMER_SIGNED = re.compile(
     r"(?:(?:^|\n)[ \t]*(?:thanks|thank you|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
@@ -138,6 +144,10 @@ class ConversationView:
         agent_first = self.agent_first_name(r)
         m = _SALUTED.match(r.text, r.start)
         candidates = [m] if m else []
+        lead = _LEADING_VOCATIVE.match(r.text, r.start, r.end)
+        if lead and lead.group(1).lower() not in P.STOPWORDS and not lead.group(1).endswith("ly") \
+                and lead.group(1).lower() not in _OPENERS:
+            candidates.append(lead)
         candidates += [v for v in _VOCATIVE.finditer(r.text, r.start, r.end) if v.group(1).lower() in _KNOWN_NAMES]
         for c in candidates:
             name = c.group(1)
@@ -168,9 +178,10 @@ class ConversationView:
             low = token.lower()
             if low in P.TEAM_WORDS:
                 return "team", m.start(1), m.end(2)
-            if low not in P.STOPWORDS and low != customer and (token[:1].isupper() or len(token) <= 3):
-                if not (m.group(1) in "-–—" and low in _NOT_A_NAME):
-                    return "person", m.start(1), m.end(2)
+            initials = len(token) <= 3 or token.isupper()
+            named = token[:1].isupper() and low not in P.STOPWORDS and low not in _NOT_A_NAME
+            if (initials or named) and low != customer:
+                return "person", m.start(1), m.end(2)
         tail = _TEAM_TAIL.search(text, max(start, end - 60), end)
         if tail:
             return "team", tail.start(1), tail.end(1)

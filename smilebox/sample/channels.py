@@ -119,11 +119,12 @@ def _agent_signature(rng: random.Random, plan: Plan) -> str | None:
     a = plan.agent
     if plan.signature == "none":
         return None
-    sign_off = rng.choice(P.SIGN_OFFS)
+    # an agent who skips the closing skips the "Best," too and just leaves the name
+    sign_off = rng.choice(P.SIGN_OFFS) + "\n" if plan.closing else ""
     if plan.signature == "team":
-        return f"{sign_off}\n{rng.choice(P.FACELESS)}"
+        return f"{sign_off}{rng.choice(P.FACELESS)}"
     who = rng.choice((a.name, a.called, f"{a.called} {a.last}", f"{a.called} {a.last[0]}."))
-    return f"{sign_off}\n{who}\n{COMPANY_NAME} | {a.team}"
+    return f"{sign_off}{who}\n{COMPANY_NAME} | {a.team}"
 
 
 def _quote(rng: random.Random, prev: dict, who: str, address: str) -> str:
@@ -142,11 +143,7 @@ def _quote(rng: random.Random, prev: dict, who: str, address: str) -> str:
 
 def _email(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> None:
     c, a = plan.customer, plan.agent
-    signature = (
-        _agent_signature(rng, plan)
-        if plan.canned != "ignore"
-        else f"{rng.choice(P.SIGN_OFFS)}\n{rng.choice(P.FACELESS)}"
-    )
+    signature = _agent_signature(rng, plan) if plan.canned != "ignore" else rng.choice(P.FACELESS)
     prev: dict | None = None
     for turn in script.turns:
         if turn.role == "customer":
@@ -196,7 +193,9 @@ def _chat(rng: random.Random, plan: Plan, script: Script, thread: Thread) -> Non
                 thread.add("system", text=f"{plan.agent.called} joined the chat")
                 joined = True
         else:
-            lines = ([turn.greeting] if turn.greeting else []) + _chunks(rng, turn.parts)
+            lines = _chunks(rng, turn.parts)
+            if turn.greeting:  # the greeting and the first line go out as one chat message
+                lines[0] = f"{turn.greeting} {lines[0]}" if lines else turn.greeting
             if turn.closing:
                 lines.append(turn.closing)
             for line in lines:

@@ -70,9 +70,9 @@ def customer_events(
         price = rng.choice(PRICE[c.group])
         joined: datetime | None = None
         if rng.random() < 0.22:
-            joined = max(
-                PERIOD_START, first_contact.get(c.id, PERIOD_START) - timedelta(days=rng.randint(1, 20))
-            )
+            joined = first_contact.get(c.id, PERIOD_START) - timedelta(days=rng.randint(1, 20))
+            if joined < PERIOD_START:  # joined before their first contact, but inside the period
+                joined = PERIOD_START + timedelta(days=rng.randint(0, 12), hours=rng.randint(8, 18))
             referrer = rng.choice([e for e in by_email if e != c.email]) if rng.random() < 0.35 else ""
             rows.append(
                 _row(

@@ -8,7 +8,7 @@ Which generator feature exercises which check of the default rubric ("connect"),
 
 - greeting: ``Plan.greeting`` -> "Hi Maria," / "Thank you for calling Acme, this is Priya" /
   chat "Hi Tom! I'm Juan" (pass) vs the reply starting straight with the answer, or a call picked up
-  with "Account number?" (fail).
+  with "Account number?" (fail). A pasted template greets only if it opens with one ("Dear Customer,").
 - closing: ``Plan.closing`` -> last agent reply ends "Is there anything else I can help with?" (pass)
   vs "Ticket closed." or nothing (fail).
 - signature (email; social sign-offs ^PR / -JM too): ``Plan.signature`` -> "Best,<br>Liz Hartley"
@@ -197,7 +197,9 @@ Regenerate it (byte-identical for the same seed) with:
   posts and colleague thank-you notes.
 - `agents.csv`: the roster, `key,name,email,team,lead,aliases` (aliases separated by `;`).
 - `customer_events.csv`: new, renewed, lost, referral and monthly revenue events for the customer
-  metrics.
+  metrics. A `revenue` row is one month: what the customer paid and what serving them cost (support
+  contacts included). A `referral` row names the new customer in `customer_email` and the customer
+  who referred them in `referred_by`; `lost` and `renewed` rows carry the reason.
 
 Each conversation's `generator_intent` field records the result each check of the default rubric was
 meant to reach (`pass`, `fail`, `na`), where the generator decided it on purpose; see the docstring of

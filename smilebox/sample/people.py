@@ -48,7 +48,7 @@ class Agent:
 
     @property
     def handle(self) -> str:
-        return f"{SOCIAL_HANDLE}_{self.called}"
+        return f"{SOCIAL_HANDLE}_{''.join(ch for ch in ascii_fold(self.called) if ch.isalnum())}"
 
     @property
     def social_signoff(self) -> str:

@@ -47,31 +47,44 @@ GRATITUDE = (
     "Thanks for getting in touch, and for your patience while I looked into it.",
     "Thank you for your business, we really appreciate it.",
 )
-EMPATHY = (
-    "I'm sorry to hear that you're frustrated. I'm here to get this solved for you.",
-    "I completely understand how frustrating that is, and I'm going to make sure it's sorted today.",
-    "That sounds really stressful, I'm sorry. Let me take care of this for you.",
-    "I'm really sorry about the trouble. I know how much you rely on your connection, and I'll own this "
-    "until it's fixed.",
-    "I can hear how disappointed you are, and you have every right to be. I'll take it from here.",
-    "I'm so sorry you've been dealing with this. I'll personally see it through.",
-)
-# Customer lines that carry an emotional cue (frustration, anger, disappointment, worry).
-CUES = (
-    "I'm really frustrated with all of this.",
-    "This is absolutely unacceptable.",
-    "Honestly I'm so disappointed with Acme right now.",
-    "I'm worried, I work from home and can't afford any more trouble.",
-    "I'm fed up and honestly furious.",
-    "Seriously?? This is ridiculous.",
-    "I'm getting really angry about this.",
-    "I'm upset, I've been a loyal customer for years.",
-)
+# Customer lines carrying an emotional cue, by the feeling they show.
+CUES = {
+    "frustration": (
+        "I'm really frustrated with all of this.",
+        "This is absolutely unacceptable.",
+        "Seriously?? This is ridiculous.",
+    ),
+    "anger": ("I'm fed up and honestly furious.", "I'm getting really angry about this."),
+    "disappointment": (
+        "Honestly I'm so disappointed with Acme right now.",
+        "I'm upset, I've been a loyal customer for years.",
+    ),
+    "worry": ("I'm worried, I work from home and can't afford any more trouble.",),
+}
+# The agent's acknowledgement (with ownership) for each feeling.
+EMPATHY = {
+    "frustration": (
+        "I'm sorry to hear that you're frustrated. I'm here to get this solved for you.",
+        "I completely understand how frustrating that is, and I'm going to make sure it's sorted today.",
+    ),
+    "anger": (
+        "I'm really sorry, I understand why you're angry, and I'm going to put this right myself.",
+        "I'm so sorry you've been dealing with this. I'll personally see it through.",
+    ),
+    "disappointment": (
+        "I can hear how disappointed you are, and you have every right to be. I'll take it from here.",
+        "I'm sorry we've let you down. I'll own this until it's fixed.",
+    ),
+    "worry": (
+        "I understand how worrying that is, and I'm going to take care of it for you right now.",
+        "That sounds really stressful, I'm sorry. Let me take care of this for you.",
+    ),
+}
 LEAD_INS = (
     "I've had a look at this for you.",
     "I've gone through your account history.",
     "Here's what I found.",
-    "I checked this with our network team.",
+    "I checked this with the team.",
 )
 OWNERSHIP = (
     "I'll keep an eye on it myself over the next 24 hours.",
@@ -93,7 +106,7 @@ PHONE_CLOSINGS = (
 SIGN_OFFS = ("Best,", "Kind regards,", "Cheers,", "Warm regards,", "All the best,")
 FACELESS = ("The Support Team", "Acme Customer Care", "Acme Home Internet Support", "Customer Service Team")
 PHONE_ABRUPT = ("Okay. Bye.", "That's it then.", "")
-ABRUPT = ("Ticket closed.", "Please refer to the help centre for more information.", "Regards.", "")
+ABRUPT = ("Ticket closed.", "Please refer to the help centre for more information.", "")
 NAME_OVERUSE = (
     "{name}, I've looked into this for you.",
     "Just so you know, {name}, this is a priority for us.",

@@ -92,7 +92,7 @@ def decide(rng: random.Random, plan: Plan) -> None:
         plan.refusal = "alt" if _ok(rng, a, -0.15) else "flat"
     if topic.key == "outage" and rng.random() < 0.5:
         plan.canned = "tailored"
-    elif ch != "phone" and rng.random() < (1 - a.skill) * 0.35:  # macros are pasted, not read out
+    elif ch != "phone" and rng.random() < (1 - a.skill) * 0.45:  # macros are pasted, not read out
         plan.canned = "ignore"
     if topic.account:
         plan.security = "verified" if _ok(rng, a, 0.12) else _pick(rng, SECURITY_SLIPS)

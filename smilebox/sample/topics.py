@@ -76,7 +76,7 @@ TOPICS: tuple[Topic, ...] = (
         (
             "Outage {area}, incident {incident}. Acct added to SMS alerts. ETA {eta}.",
             "Area outage {incident}; cust informed of ETA {eta}.",
-            "Linked to {incident}. No truck needed.",
+            "No service: linked to outage {incident}, no truck needed.",
         ),
         _CONFIRM + ("It's back up, thanks for keeping me posted.",),
         (
@@ -117,9 +117,9 @@ TOPICS: tuple[Topic, ...] = (
             "and reset the channel; please run the speed test again in a few minutes.",
         ),
         (
-            "Speed {got} vs {paid}. Pushed firmware to {router}, line test OK.",
-            "Slow wifi: moved to 5GHz, chan reset. Line clean.",
-            "Firmware update sent; retest advised.",
+            "Slow speed ({got} vs {paid}): pushed firmware to {router}, line test OK.",
+            "Slow wifi: moved router to 5GHz, channel reset. Line clean.",
+            "Slow speed: firmware update sent to {router}, cust to retest.",
         ),
         _CONFIRM + ("Just ran the test, {paid}ish now. Great!",),
         (
@@ -160,7 +160,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         (
             "Router overheating, replacement {order} shipped.",
-            "WiFi interference; auto-channel + band steering on.",
+            "WiFi drops from interference: set auto-channel + band steering.",
             "Drops from reboot loop. Replacement {order}.",
         ),
         _CONFIRM,
@@ -242,7 +242,7 @@ TOPICS: tuple[Topic, ...] = (
         (
             "Promo ended {date}; explained standard rate {amount}.",
             "Price q: intro discount expired. Explained.",
-            "Rate q: promo expired {date}, now {amount}.",
+            "Price query: promo expired {date}, now {amount}. Explained.",
         ),
         (
             "OK, that makes sense. Thanks for explaining.",

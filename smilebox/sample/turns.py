@@ -32,7 +32,7 @@ NAME_LATE = (
     "I hope that helps, {name}.",
     "Rest assured, {name}, it's being handled.",
 )
-GLAD = ("Glad to hear it!", "Great news!", "Brilliant, that's good to hear.", "Awesome!")
+GLAD = ("Glad to hear it!", "Great news!", "That's brilliant to hear.", "Awesome!")
 CANNED_FOLLOWUP = (
     "Did you even read my message? That has nothing to do with my problem.",
     "This doesn't answer my question at all. Really disappointed.",
@@ -73,7 +73,8 @@ def _customer_open(rng: random.Random, plan: Plan, slots: dict, name: str | None
     detail = P.typo(rng, detail, c.typo_rate)
     parts = []
     if plan.cue:
-        parts.append(rng.choice(P.CUES))
+        slots["_cue"] = rng.choice(sorted(P.CUES))
+        parts.append(rng.choice(P.CUES[slots["_cue"]]))
     parts.extend([body, detail])
     if plan.life:
         parts.append(c.life[0])
@@ -97,7 +98,9 @@ def _answer(rng: random.Random, plan: Plan, slots: dict) -> list[str]:
     if plan.canned == "tailored":
         parts.append(fill(OUTAGE_TEMPLATE, slots))
     else:
-        parts.append(fill(topic.answers[slots["_answer"]], slots))
+        # hurried agents slip too: a few typos in their own words (never in the stock phrases)
+        answer = fill(topic.answers[slots["_answer"]], slots)
+        parts.append(P.typo(rng, answer, 0.03) if plan.agent.skill < 0.6 else answer)
     if rng.random() < plan.agent.skill * 0.35:
         parts.append(rng.choice(P.OWNERSHIP))
     sec = plan.security
@@ -161,7 +164,9 @@ def build_turns(rng: random.Random, plan: Plan, slots: dict) -> Script:
     script.turns.append(Turn("customer", opening, "open"))
     script.note = _note(rng, plan, slots)
     if plan.canned == "ignore":
-        template = rng.choice(P.CANNED + (OUTAGE_TEMPLATE,) if plan.topic.key != "outage" else P.CANNED)
+        # mostly the generic macros; now and then the outage macro pasted onto an unrelated issue
+        wrong_outage = plan.topic.key != "outage" and rng.random() < 0.2
+        template = OUTAGE_TEMPLATE if wrong_outage else rng.choice(P.CANNED)
         plan.canned_greets = template.startswith(("Dear", "Hello"))
         script.turns.append(Turn("agent", [fill(template, slots)], "canned"))
         if rng.random() < 0.6:
@@ -180,10 +185,10 @@ def build_turns(rng: random.Random, plan: Plan, slots: dict) -> Script:
         else:  # one-line channels: no "Dear ...," letters
             greet = P.GREET_SHORT if named else P.GREET_ANON
         greeting = rng.choice(greet).format(name=name, agent=plan.agent.called)
+    if plan.cue and plan.empathy:  # acknowledge the feeling first, then thank
+        first.append(rng.choice(P.EMPATHY[slots["_cue"]]))
     if plan.gratitude:
         first.append(rng.choice(P.GRATITUDE))
-    if plan.cue and plan.empathy:
-        first.append(rng.choice(P.EMPATHY))
     private = plan.channel == "social" and (plan.topic.account and plan.security != "unverified")
     if plan.topic.account and plan.security in ("verified", "masked"):
         ask, answers = rng.choice(P.SOCIAL_VERIFY if plan.channel == "social" else P.VERIFY)

@@ -17,6 +17,7 @@ HTML entities are decoded by the parser; non-breaking and zero-width spaces are 
 
 from __future__ import annotations
 
+import html as _html
 import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -47,6 +48,15 @@ _DEVICE_FOOTER = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _BLANKS = re.compile(r"\n{3,}")
+_LINE_EDGES = re.compile(r" ?\n ?")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2007\u202f]")
+#: HTML that needs the real parser: anything that may hide quoted history or non-text content
+_PARSER_CUES = ("<script", "<style", "<head", "<title", "<blockquote", "<!--", "<![cdata", "quote", "divrplyfwdmsg",
+                "appendonsend", "stopspelling", "outlookmessageheader", "moz-cite", "yahoo_quoted", "<table", "<tr",
+                "<pre")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|hr|table|tr|pre|blockquote|body)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -55,11 +65,22 @@ def html_to_text(html: str) -> str:
     """Plain text of an HTML body: block elements become line breaks, quoted history is removed."""
     if "<" not in html and "&" not in html:
         return strip_quoted_text(html)
+    lowered = html.lower()
+    if not any(cue in lowered for cue in _PARSER_CUES):
+        return _simple_html_to_text(html)
     tree = HTMLParser(html)
     for node in tree.css(_DROP_SELECTOR):
         node.decompose()
     for marker in tree.css(_CUT_FROM_SELECTOR):
         _cut_from(marker)
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    # the parser removed what is not the message; its well-formed output converts fast by pattern
+    return _simple_html_to_text(root.html or "", tree)
+
+
+def _parsed_text(tree) -> str:
     root = tree.body or tree.root
     if root is None:
         return ""
@@ -70,6 +91,16 @@ def html_to_text(html: str) -> str:
         node.insert_after("\n")
     text = root.text(deep=True, separator="")
     return strip_quoted_text(text)
+
+
+def _simple_html_to_text(html: str, tree=None) -> str:
+    """Tags to line breaks by pattern: the parser's result for plain paragraphs, ~10x faster."""
+    text = _BREAK_TAG.sub("\n", html)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    if "<" in text:  # something the tag pattern did not recognise: let the parser walk the tree
+        return _parsed_text(tree if tree is not None else HTMLParser(html))
+    return strip_quoted_text(_html.unescape(text))
 
 
 def _cut_from(marker) -> None:
@@ -88,15 +119,27 @@ def _cut_from(marker) -> None:
 
 def strip_quoted_text(text: str) -> str:
     """Cut plain-text quoted history (the reply header and what follows, ``>`` lines) and device footers."""
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     match = _REPLY_HEADER.search(text)
     if match:
         text = text[: match.start()]
-    text = _DEVICE_FOOTER.sub("", text)
-    lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
-    return _tidy("\n".join(lines))
+    lowered = text.lower()
+    if "sent from" in lowered or "get outlook" in lowered:
+        text = _DEVICE_FOOTER.sub("", text)
+    if ">" in text:
+        text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
+    return _tidy(text)
 
 
 def _tidy(text: str) -> str:
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    """One space between words, no spaces at line ends, at most one blank line; cheap when already tidy."""
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGES.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()

@@ -19,6 +19,8 @@ def opening(reply: Reply, limit: int = 60) -> Evidence:
 
 def ending(reply: Reply, limit: int = 60) -> Evidence:
     """The last characters of a reply's body (at most ``limit``), starting at a word."""
+    if reply.end <= reply.start:
+        return span(reply, 0, len(reply.text.rstrip()))
     s = max(reply.start, reply.end - limit)
     if s > reply.start:
         space = reply.text.find(" ", s, reply.end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import ending, failed, not_applicable, passed, span
-from smilebox.qa.phrases import VALEDICTION, phrase_pattern, sentence_spans
+from smilebox.qa.phrases import VALEDICTION, body_end, phrase_pattern, sentence_spans
 
 
 class Closing(Check):
@@ -35,6 +35,8 @@ class Closing(Check):
             "re:(?:we're|we are|i'm|i am|we'll be|i'll be) (?:\\w+ ){0,2}(?:here|around|available)\\b",
             "re:here (?:for you|if you need|to help|whenever|24/7|anytime|any time)",
             "re:(?:be|are|am|'re|'m|'ll be) (?:\\w+ )?(?:happy|glad|delighted|more than happy) to (?:help|assist)",
+            "any time", "anytime", "come back", "re:see (?:you|us) (?:again|soon|next time)",
+            "re:you(?:'re| are) (?:very |most |so )?welcome",
             "re:reach (?:out|back)(?: to us)? (?:again|anytime|any time|if|whenever)",
             "re:(?:get|be) in touch (?:again|anytime|any time|if|whenever)",
         ],
@@ -51,7 +53,7 @@ class Closing(Check):
         end = last.end
         signed = view.signoff(last)
         if signed and signed[1] > last.start:
-            end = signed[1]
+            end = body_end(last.text[:signed[1]], last.start)
         spans = sentence_spans(last.text, last.start, end)
         spans = [(s, e) for s, e in spans if any(ch.isalnum() for ch in last.text[s:e])]
         if spans:

@@ -5,7 +5,7 @@ What counts as a person's signature: initials or a name after a sign-off mark at
 a closing name line the author's own, or a self-introduction ("I'm Sam from the team", "Sam here").
 A team signature ("- The Support Team", ``^Team``) fails. On email every reply must be signed (the
 configured ``every_reply_channels``); elsewhere one signed reply is enough, as on Twitter where
-agents sign some tweets of a thread. Not applicable on the phone: nothing is written.
+agents sign some tweets of a thread. Not applicable on the phone (nothing is written) and in chat (the widget shows who is typing).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class Signature(Check):
     version = 1
     description = "Agent replies are signed with the agent's own name or initials."
     reads = ("agent_replies", "author")
-    channels = frozenset({"email", "chat", "social", "sms", "other"})
+    channels = frozenset({"email", "social", "sms", "other"})
     default_config = {"every_reply_channels": ["email"]}
 
     def evaluate(self, conversation, context):

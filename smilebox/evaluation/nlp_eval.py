@@ -1,0 +1,174 @@
+"""Accuracy of the language models beside VADER and TextBlob on the same held-out data.
+
+* Feedback sentiment: the airline tweets' seeded 20 % test split (never used in training or tuning).
+* Negative emotion cue and the seven emotions: GoEmotions dev (training used train only).
+* Empathy: EPITOME responses, empathic when rated >= 1 for emotional reactions or interpretations;
+  evaluation only (its licence forbids training on it). VADER and TextBlob have no empathy notion.
+
+Baselines use their documented conventions: VADER compound >= 0.05 positive, <= -0.05 negative;
+TextBlob polarity > 0 positive, < 0 negative, else neutral. For the cue, "negative" means a cue.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from smilebox.nlp import datasets
+
+REPRODUCE = "smilebox eval --data ../shared/data --only nlp_eval"
+Labeller = Callable[[Sequence[str]], list[str]]
+
+
+def run(data_dir: Path) -> str | None:
+    systems = _systems()
+    parts = [
+        "## Language models (sentiment, emotion cues, empathy)\n",
+        f"Reproduce with `{REPRODUCE}`. Our heads are retrained with "
+        "`python tools/train_heads.py --data ../shared/data` (hashes, parameters and metrics in "
+        "`smilebox/nlp/weights/*.json`).\n",
+    ]
+    sections = [_sentiment(data_dir, systems), _cue(data_dir, systems), _empathy(data_dir, systems)]
+    found = [s for s in sections if s]
+    if not found:
+        return None
+    if "model" not in systems:
+        parts.append("_The model extra is not installed here: only the lexicon fallback and the baselines ran._\n")
+    return "\n".join(parts + found)
+
+
+def _systems() -> dict[str, object]:
+    from smilebox.nlp import get_analyzer, model_missing
+
+    found: dict[str, object] = {}
+    if model_missing("minilm-int8") is None:
+        found["model"] = get_analyzer("on", "minilm-int8")
+    found["lexicon"] = get_analyzer("off", "minilm-int8")
+    return found
+
+
+# --- baselines ------------------------------------------------------------------------------
+def _vader_labels(texts: Sequence[str]) -> list[str]:
+    from smilebox.nlp.lexicon import LexiconAnalyzer
+
+    return [r["label"] for r in LexiconAnalyzer().sentiment(texts)]
+
+
+def _textblob_labels(texts: Sequence[str]) -> list[str] | None:
+    if importlib.util.find_spec("textblob") is None:
+        return None
+    from textblob import TextBlob
+
+    out = []
+    for text in texts:
+        polarity = TextBlob(text).sentiment.polarity
+        out.append("positive" if polarity > 0 else "negative" if polarity < 0 else "neutral")
+    return out
+
+
+# --- metrics ---------------------------------------------------------------------------------
+def accuracy(gold: Sequence, predicted: Sequence) -> float:
+    return sum(g == p for g, p in zip(gold, predicted)) / max(len(gold), 1)
+
+
+def macro_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> float:
+    return sum(prf([g == lab for g in gold], [p == lab for p in predicted])[2] for lab in labels) / len(labels)
+
+
+def prf(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, float]:
+    tp = sum(g and p for g, p in zip(gold, predicted))
+    fp = sum(p and not g for g, p in zip(gold, predicted))
+    fn = sum(g and not p for g, p in zip(gold, predicted))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _row(name: str, *cells: float | str) -> str:
+    return "| " + " | ".join([name, *(c if isinstance(c, str) else f"{c:.3f}" for c in cells)]) + " |"
+
+
+# --- sections --------------------------------------------------------------------------------
+def _sentiment(data_dir: Path, systems: dict) -> str | None:
+    try:
+        data = datasets.airline_tweets(data_dir)
+    except FileNotFoundError:
+        return None
+    _, test = datasets.airline_split(data)
+    texts, gold = [data.texts[i] for i in test], [data.labels[i] for i in test]
+    rows = ["| system | accuracy | macro F1 |", "|---|---|---|"]
+    candidates: dict[str, list[str] | None] = {}
+    if "model" in systems:
+        candidates["Smilebox model (MiniLM + head)"] = [r["label"] for r in systems["model"].sentiment(texts)]
+    candidates["VADER (= Smilebox lexicon fallback)"] = _vader_labels(texts)
+    candidates["TextBlob"] = _textblob_labels(texts)
+    for name, predicted in candidates.items():
+        if predicted is None:
+            rows.append(_row(name, "not installed", "not installed"))
+        else:
+            rows.append(_row(name, accuracy(gold, predicted), macro_f1(gold, predicted, datasets.SENTIMENT_LABELS)))
+    return (
+        f"### Feedback sentiment: airline tweets, held-out test split ({len(test)} tweets, seed "
+        f"{datasets.AIRLINE_SPLIT_SEED})\n\n" + "\n".join(rows) + "\n"
+    )
+
+
+def _cue(data_dir: Path, systems: dict) -> str | None:
+    try:
+        dev = datasets.goemotions(data_dir, "dev")
+    except FileNotFoundError:
+        return None
+    gold = [datasets.negative_cue(s) for s in dev.labels]
+    rows = ["| system | F1 | precision | recall |", "|---|---|---|---|"]
+    results = {name: a.emotion(dev.texts) for name, a in systems.items()}
+    labels = {"model": "Smilebox model (MiniLM + head)", "lexicon": "Smilebox lexicon fallback"}
+    for name, out in results.items():
+        p, r, f = prf(gold, [o["negative_cue"] for o in out])
+        rows.append(_row(labels[name], f, p, r))
+    p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(dev.texts)])
+    rows.append(_row("VADER (compound <= -0.05)", f, p, r))
+    blob = _textblob_labels(dev.texts)
+    if blob is None:
+        rows.append(_row("TextBlob", "not installed", "", ""))
+    else:
+        p, r, f = prf(gold, [lab == "negative" for lab in blob])
+        rows.append(_row("TextBlob (polarity < 0)", f, p, r))
+    cue_def = ", ".join(datasets.NEGATIVE_CUE_EMOTIONS)
+    text = (
+        f"### Negative emotion cue: GoEmotions dev ({len(gold)} comments, {sum(gold)} with a cue)\n\n"
+        f"A comment has a cue when a rater gave it any of: {cue_def}.\n\n" + "\n".join(rows) + "\n"
+    )
+    return text + _per_emotion(dev, results)
+
+
+def _per_emotion(dev, results: dict) -> str:
+    names = [n for n in results]
+    rows = ["| emotion | positives | " + " | ".join(f"{n} F1" for n in names) + " |",
+            "|---|---|" + "---|" * len(names)]
+    for emotion in datasets.EMOTIONS:
+        gold = [emotion in s for s in dev.labels]
+        cells = [prf(gold, [o["emotions"][emotion] >= 0.5 for o in results[n]])[2] for n in names]
+        rows.append(_row(emotion, str(sum(gold)), *cells))
+    return "\nPer emotion (GoEmotions dev):\n\n" + "\n".join(rows) + "\n"
+
+
+def _empathy(data_dir: Path, systems: dict) -> str | None:
+    try:
+        ep = datasets.epitome(data_dir)
+    except FileNotFoundError:
+        return None
+    gold = ep.labels
+    rows = ["| system | F1 | precision | recall |", "|---|---|---|---|"]
+    labels = {"model": "Smilebox model (MiniLM + head, own phrases)", "lexicon": "Smilebox lexicon fallback"}
+    for name, analyzer in systems.items():
+        p, r, f = prf(gold, [o["empathy"] for o in analyzer.empathy(ep.texts)])
+        rows.append(_row(labels[name], f, p, r))
+    rows.append(_row("VADER / TextBlob", "no empathy notion", "", ""))
+    return (
+        f"### Empathy statements: EPITOME responses ({len(gold)} responses, {sum(gold)} empathic)\n\n"
+        "Empathic = rated at least weak for emotional reactions or interpretations. Reddit peer support, "
+        "not customer service, so this measures transfer; EPITOME is never trained on.\n\n"
+        + "\n".join(rows) + "\n"
+    )

@@ -1,0 +1,51 @@
+"""Hashed word n-grams: a lexical view of a text that complements its sentence embedding.
+
+Mean-pooled embeddings blur short decisive words ("not", "never again", "thanks!"). A head may add a
+linear term over hashed word unigrams and bigrams; each text's n-grams are hashed with CRC-32 into
+``dim`` buckets, present/absent, and L2-normalised so long texts do not outweigh short ones. The same
+function builds the training matrix and drives inference, so the two can never drift apart, and
+inference needs only numpy (a weighted sum of the rows for the text's buckets).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+
+_TOKEN = re.compile(r"[a-z0-9']+|[!?]")
+DEFAULT_DIM = 1 << 15
+
+
+def ngram_buckets(text: str, dim: int = DEFAULT_DIM) -> np.ndarray:
+    """Sorted, unique bucket ids of the text's word unigrams and bigrams."""
+    words = _TOKEN.findall(text.lower())
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) % dim for g in grams), dtype=np.int64, count=len(grams)))
+
+
+def ngram_logits(texts: Sequence[str], weights: np.ndarray, scale: float) -> np.ndarray:
+    """``scale * normalised_ngrams(text) @ weights`` for every text, without building the matrix."""
+    dim, outputs = weights.shape
+    out = np.zeros((len(texts), outputs), dtype=np.float32)
+    for i, text in enumerate(texts):
+        buckets = ngram_buckets(text, dim)
+        if len(buckets):
+            out[i] = weights[buckets].sum(axis=0) * (scale / np.sqrt(len(buckets)))
+    return out
+
+
+def ngram_matrix(texts: Sequence[str], dim: int = DEFAULT_DIM, scale: float = 1.0):
+    """The same features as a scipy sparse matrix, for training (scipy is a training-time dependency)."""
+    from scipy import sparse
+
+    rows, cols, vals = [], [], []
+    for i, text in enumerate(texts):
+        buckets = ngram_buckets(text, dim)
+        rows.extend([i] * len(buckets))
+        cols.extend(buckets.tolist())
+        vals.extend([scale / np.sqrt(len(buckets))] * len(buckets))
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), dim), dtype=np.float64)

@@ -1,0 +1,154 @@
+"""connect.security (critical): protect the customer's identity and secrets.
+
+Fails, pointing at the offending characters, when:
+
+- an agent reply or internal note writes a full card number (13-19 digits, Luhn-valid, spaces or
+  dashes allowed), a national id (US SSN ``123-45-6789``, or nine digits after "SSN"), or a password
+  or PIN ("your temporary password is X7f!");
+- a public agent reply asks the customer to write one ("send us your full card number", "what is
+  your password") - asking for the last four digits, an order number or a postcode is fine;
+- account details are disclosed ("the address on file is...", "your balance is...") or changed ("I've
+  updated your email") before the customer's identity is verified. Verification is an agent or note
+  saying so ("thanks for verifying", "ID verified", "passed security"), or the customer answering a
+  verification question ("can you confirm your date of birth?"). A public social reply that discloses
+  account details fails whatever came before: the whole internet reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smilebox.qa.check import Check
+from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
+from smilebox.qa.phrases import Phrases, lowered, luhn_valid, phrase_pattern
+
+_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+_SSN = Phrases(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])"
+                  r"|\b(?:ssn|social security(?: number| no\.?)?|sin|national (?:id|insurance)(?: number)?)\b"
+                  r"[\s:#is]{1,6}[a-z]{0,2}\d[\d -]{6,10}\d")
+_SECRET = Phrases(r"\b(?:password|passcode|passwd|pin(?: code| number)?)\b(?: is| was| has been (?:reset|set|changed) to|:|=| to)"
+                     r"\s*['\"“]?([^\s'\"”]{4,})")
+ASKING = [
+    "re:(?:send|dm|tell|give|provide|share|reply with|confirm|type|post|include|need)(?: us| me)? (?:\\w+ ){0,3}(?:full |complete |long )?"
+    "(?:card number|credit card number|debit card number|card details|password|passcode|pin\\b|pin number|"
+    "social security|ssn|national insurance number|security code|cvv|cvc)",
+    "re:what(?:'s| is) (?:your|the) (?:password|pin|card number|social security number|ssn|cvv)",
+]
+_LAST_FOUR = re.compile(r"last (?:4|four) digits|never (?:ask|share|send)|do not (?:share|send)|don't (?:share|send)",
+                        re.IGNORECASE)
+DISCLOSURE = [
+    "re:(?:your|the) (?:\\w+ )?(?:address|email(?: address)?|phone number|date of birth|balance|account number|"
+    "routing number|card number) (?:on (?:file|the account|your account|record)|we have|registered|listed)?(?: for you)? ?(?:is|was|reads|shows)\\b",
+    "re:(?:your|the) (?:current |available |outstanding )?balance (?:is|stands at|of)",
+    "re:(?:i've|we've|i have|we have|i|we) (?:\\w+ )?(?:updated|changed|reset|removed|added|switched|set) (?:your|the) "
+    "(?:\\w+ )?(?:address|email|phone|password|pin|billing|card|payment method|account (?:holder|owner|details|name)|name)",
+    "re:(?:the|your) account (?:is )?(?:registered|listed) (?:to|under|at)",
+]
+VERIFIED = [
+    "re:thanks? (?:you )?for (?:verifying|confirming (?:your|that|those|these) (?:details|identity|information|info|dob|"
+    "date of birth|security))", "re:(?:id|identity|caller|customer|account holder)(?: has been| is| was)? verified",
+    "re:verified (?:the )?(?:customer|caller|identity|account holder|id)", "re:passed (?:security|verification|id ?& ?v|idv)",
+    "re:(?:i've|we've|i have|we have) verified", "re:verification (?:complete|completed|passed|successful)",
+]
+_NOT_PAYMENT = re.compile(r"\b(?:nectar|loyalty|rewards?|membership|member|club ?card|gift|library|boarding|"
+                          r"skymiles|frequent flyer|aadvantage|advantage|points|student|id) card", re.IGNORECASE)
+VERIFY_QUESTION = Phrases(
+    r"\b(?:confirm|verify|provide|tell me|what(?:'s| is))\b[^.?!]{0,40}\b(?:date of birth|dob|postcode|post code|zip|"
+    r"security (?:question|answer|word)|last (?:4|four) digits|billing address|mother's maiden|account pin|passphrase|"
+    r"full name and (?:address|email))")
+
+
+class Security(Check):
+    id = "security"
+    name = "connect.security"
+    version = 1
+    description = "Identity verified before account details are shared or changed; no card numbers, passwords or ids in writing."
+    reads = ("agent_replies", "internal_notes", "customer_messages")
+    critical = True
+    default_config = {"asking": ASKING, "disclosure": DISCLOSURE, "verified": VERIFIED,
+                      "public_disclosure_channels": ["social"]}
+
+    def setup(self) -> None:
+        self._asking = phrase_pattern(self.config["asking"])
+        self._disclosure = phrase_pattern(self.config["disclosure"])
+        self._verified = phrase_pattern(self.config["verified"])
+
+    def evaluate(self, conversation, context):
+        view = context.view(conversation)
+        written = sorted(view.agent + view.notes, key=lambda r: r.index)
+        if not written:
+            return not_applicable("No agent reply or note to judge.")
+        for r in written:
+            leak = _leak(r)
+            if leak:
+                kind, s, e = leak
+                return failed(f"A {kind} is written in {'an internal note' if r.message.internal else 'a reply'}.",
+                              [span(r, s, e)],
+                              tip=f"Never write a {kind}: mask it (last four digits at most) and send secrets through "
+                                  "the secure channel.")
+        for r in view.agent:
+            m = self._asking.search(r.text, r.start, r.end) if _SECRET_TOPIC.search(lowered(r.text)) else None
+            if m and not _LAST_FOUR.search(r.text, r.start, r.end) and not _NOT_PAYMENT.search(m.group(0)):
+                return failed("A reply asks the customer to write a card number, password or national id.",
+                              [span(r, m.start(), m.end())],
+                              tip="Ask only for what verification needs (the last four digits, the postcode), never "
+                                  "for full card numbers, passwords or ids.")
+        verified_at = -1  # found lazily: only a disclosure needs it
+        for r in view.agent:
+            m = self._disclosure.search(r.text, r.start, r.end)
+            if not m:
+                continue
+            public = view.channel in self.config["public_disclosure_channels"]
+            if verified_at == -1:
+                verified_at = self._verified_at(view)
+            if public or verified_at is None or r.index < verified_at:
+                where = "in a public reply" if public else "before the customer's identity was verified"
+                return failed(f"Account details are disclosed or changed {where}.", [span(r, m.start(), m.end())],
+                              tip="Verify the customer's identity first (e.g. date of birth and postcode), and never "
+                                  "disclose account details in public.")
+        first = written[0]
+        return passed("No card number, password or id written; no account detail shared before verification.",
+                      [opening(first, 40)])
+
+    def _verified_at(self, view) -> int | None:
+        """Index of the first message from which the customer's identity counts as verified."""
+        asked = None
+        for i, m in enumerate(view.conversation.messages):
+            text = m.text or ""
+            if m.role in ("agent", "system") and self._verified.search(text):
+                return i
+            if m.role == "agent" and not m.internal and VERIFY_QUESTION.search(text):
+                asked = i
+            elif m.role == "customer" and asked is not None:
+                return i
+        return None
+
+
+_SECRET_TOPIC = re.compile(r"card|pass|pin|ssn|social security|insurance|cvv|cvc|security code")
+_THREE_DIGITS = re.compile(r"\d\d\d")
+_SECRET_WORDS = re.compile(r"pass|pin")
+
+
+def _leak(r) -> tuple[str, int, int] | None:
+    """The first card number, national id or password written in ``r``, as (kind, start, end)."""
+    text = r.text
+    if not _THREE_DIGITS.search(text):
+        return _secret(text)
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if 13 <= len(digits) <= 19 and digits[0] in "3456" and luhn_valid(digits):
+            return "full card number", m.start(), m.end()
+    m = _SSN.search(text)
+    if m:
+        return "national id number", m.start(), m.end()
+    return _secret(text)
+
+
+def _secret(text: str) -> tuple[str, int, int] | None:
+    if not _SECRET_WORDS.search(lowered(text)):
+        return None
+    for m in _SECRET.finditer(text):
+        value = m.group(1)
+        if any(not ch.isalpha() for ch in value.rstrip(".,!?")):
+            return "password or PIN", m.start(), m.end()
+    return None
