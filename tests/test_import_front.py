@@ -17,7 +17,9 @@ PATH = Path(__file__).parent / "fixtures" / "front" / "conversations.json"
 @pytest.fixture(scope="module")
 def result():
     items = list(FrontImporter().read(PATH))
-    return {i.id: i for i in items if isinstance(i, Conversation)}, [str(i) for i in items if isinstance(i, InputError)]
+    return {i.id: i for i in items if isinstance(i, Conversation)}, [
+        str(i) for i in items if isinstance(i, InputError)
+    ]
 
 
 def test_messages_and_comments_in_time_order(result):
@@ -45,17 +47,25 @@ def test_csat_comment_becomes_feedback_not_a_note(result):
 def test_sms_conversation_customer_is_a_phone(result):
     conv = result[0]["cnv_2"]
     assert (conv.channel, conv.status, conv.customer.phone, conv.messages[0].text) == (
-        "sms", "open", "+15555550100", "Is the shop open Sunday?")
+        "sms",
+        "open",
+        "+15555550100",
+        "Is the shop open Sunday?",
+    )
 
 
-@pytest.mark.parametrize("handle, field", [("a@b.com", "email"), ("+1 555 0100", "phone"), ("@acme", "handle")])
+@pytest.mark.parametrize(
+    "handle, field", [("a@b.com", "email"), ("+1 555 0100", "phone"), ("@acme", "handle")]
+)
 def test_handles(handle, field):
     assert handle_person(handle) == {field: handle}
 
 
 def test_errors(result):
-    assert result[1] == [f"{PATH}:_results[2]: conversation cnv_3 has no messages: add each conversation's "
-                         "/conversations/{id}/messages results as its messages list"]
+    assert result[1] == [
+        f"{PATH}:_results[2]: conversation cnv_3 has no messages: add each conversation's "
+        "/conversations/{id}/messages results as its messages list"
+    ]
 
 
 def test_detected():

@@ -18,7 +18,9 @@ PATH = Path(__file__).parent / "fixtures" / "intercom" / "conversations.jsonl"
 @pytest.fixture(scope="module")
 def result():
     items = list(IntercomImporter().read(PATH))
-    return {i.id: i for i in items if isinstance(i, Conversation)}, [str(i) for i in items if isinstance(i, InputError)]
+    return {i.id: i for i in items if isinstance(i, Conversation)}, [
+        str(i) for i in items if isinstance(i, InputError)
+    ]
 
 
 def test_parts_become_messages_with_roles(result):
@@ -37,15 +39,30 @@ def test_parts_become_messages_with_roles(result):
 def test_conversation_fields_and_rating(result):
     conv = result[0]["1911149811"]
     assert (conv.source, conv.channel, conv.status, conv.tags) == ("intercom", "chat", "closed", ["billing"])
-    assert conv.customer.model_dump(exclude_none=True) == {"id": "5bc8", "name": "Priya Nair", "email": "priya@example.com"}
+    assert conv.customer.model_dump(exclude_none=True) == {
+        "id": "5bc8",
+        "name": "Priya Nair",
+        "email": "priya@example.com",
+    }
     assert conv.created_at == datetime.fromtimestamp(1790000000, tz=timezone.utc)  # epoch seconds in the file
     [fb] = conv.feedback
-    assert (fb.rating, fb.scale, fb.extra["score"], fb.comment, fb.agent.id) == (2, "csat5", 0.25, "Slow answer", "814860")
+    assert (fb.rating, fb.scale, fb.extra["score"], fb.comment, fb.agent.id) == (
+        2,
+        "csat5",
+        0.25,
+        "Slow answer",
+        "814860",
+    )
 
 
 def test_email_conversation(result):
     conv = result[0]["43"]
-    assert (conv.channel, conv.status, conv.customer.name, conv.feedback[0].extra["score"]) == ("email", "open", "Sam Roe", 1.0)
+    assert (conv.channel, conv.status, conv.customer.name, conv.feedback[0].extra["score"]) == (
+        "email",
+        "open",
+        "Sam Roe",
+        1.0,
+    )
 
 
 def test_errors(result):

@@ -29,23 +29,35 @@ def export():
     return read(EXPORT)
 
 
-@pytest.mark.parametrize("tid, channel, status, customer, roles, internal", [
-    ("35", "email", "solved", "Ann Lee", ["customer", "agent", "agent"], [False, False, True]),
-    ("36", "chat", "hold", "Ann Lee", ["customer", "agent"], [False, False]),
-    ("37", "email", "pending", "Bo Chen", ["customer"], [False]),
-    ("40", "phone", "new", "Bo Chen", ["customer", "agent"], [False, False]),
-])
+@pytest.mark.parametrize(
+    "tid, channel, status, customer, roles, internal",
+    [
+        ("35", "email", "solved", "Ann Lee", ["customer", "agent", "agent"], [False, False, True]),
+        ("36", "chat", "hold", "Ann Lee", ["customer", "agent"], [False, False]),
+        ("37", "email", "pending", "Bo Chen", ["customer"], [False]),
+        ("40", "phone", "new", "Bo Chen", ["customer", "agent"], [False, False]),
+    ],
+)
 def test_ticket_fields(export, tid, channel, status, customer, roles, internal):
     conv = export[0][tid]
-    assert (conv.source, conv.channel, conv.status, conv.customer.name) == ("zendesk", channel, status, customer)
+    assert (conv.source, conv.channel, conv.status, conv.customer.name) == (
+        "zendesk",
+        channel,
+        status,
+        customer,
+    )
     assert [m.role for m in conv.messages] == roles
     assert [m.internal for m in conv.messages] == internal
 
 
 def test_users_join_gives_names_emails_and_assignee(export):
     conv = export[0]["35"]
-    assert conv.customer.model_dump(exclude_none=True) == {"id": "7", "name": "Ann Lee", "email": "ann@example.com",
-                                                            "phone": "+44 20 7946 0000"}
+    assert conv.customer.model_dump(exclude_none=True) == {
+        "id": "7",
+        "name": "Ann Lee",
+        "email": "ann@example.com",
+        "phone": "+44 20 7946 0000",
+    }
     assert conv.assignee.name == "Juan Perez"
     assert [m.author.name for m in conv.messages] == ["Ann Lee", "Juan Perez", "Ada Admin"]
     assert conv.tags == ["refund", "vip"]
@@ -57,15 +69,23 @@ def test_quoted_history_and_html_entities_are_cleaned(export):
     assert conv.messages[1].text == "Hi Ann,\nRefund done & confirmed \u2014 3\u20135 days.\n\nBest,\nJuan"
 
 
-@pytest.mark.parametrize("tid, rating, score, comment, agent", [
-    ("35", "good", 1.0, "Juan sorted it fast", "Juan Perez"),   # on the ticket
-    ("36", "bad", 0.0, "Still crashing", "Juan Perez"),         # from top-level satisfaction_ratings
-])
+@pytest.mark.parametrize(
+    "tid, rating, score, comment, agent",
+    [
+        ("35", "good", 1.0, "Juan sorted it fast", "Juan Perez"),  # on the ticket
+        ("36", "bad", 0.0, "Still crashing", "Juan Perez"),  # from top-level satisfaction_ratings
+    ],
+)
 def test_csat_keeps_raw_rating_scale_and_score(export, tid, rating, score, comment, agent):
     fb = export[0][tid].feedback
     assert len(fb) == 1
-    assert (fb[0].rating, fb[0].scale, fb[0].extra["score"], fb[0].comment, fb[0].agent.name) == \
-        (rating, "goodbad", score, comment, agent)
+    assert (fb[0].rating, fb[0].scale, fb[0].extra["score"], fb[0].comment, fb[0].agent.name) == (
+        rating,
+        "goodbad",
+        score,
+        comment,
+        agent,
+    )
 
 
 def test_offered_survey_without_answer_is_not_feedback(export):
@@ -74,15 +94,19 @@ def test_offered_survey_without_answer_is_not_feedback(export):
 
 def test_deleted_author_is_guessed_and_marked(export):
     reply = export[0]["36"].messages[1]
-    assert (reply.role, reply.extra["role_source"], reply.author.model_dump(exclude_none=True)) == \
-        ("agent", "guessed", {"id": "99"})
+    assert (reply.role, reply.extra["role_source"], reply.author.model_dump(exclude_none=True)) == (
+        "agent",
+        "guessed",
+        {"id": "99"},
+    )
 
 
 def test_attachment_only_comment_keeps_the_attachment(export):
     first = export[0]["36"].messages[0]
     assert first.text == ""
-    assert first.extra["attachments"] == [{"file_name": "crash.png", "content_type": "image/png",
-                                           "url": "https://acme.test/a/1"}]
+    assert first.extra["attachments"] == [
+        {"file_name": "crash.png", "content_type": "image/png", "url": "https://acme.test/a/1"}
+    ]
 
 
 def test_bad_tickets_are_reported_with_json_path_and_the_rest_kept(export):
@@ -111,8 +135,10 @@ def test_truncated_document_keeps_records_before_the_break(tmp_path):
     path.write_bytes(raw[: raw.index(b"App crashes")])
     convs, errors = read(path)
     assert list(convs) == ["35"]
-    assert errors == [f"{path}:tickets[1]: not valid JSON (parse error: premature EOF); "
-                      "the rest of the file cannot be read: fix or re-export it"]
+    assert errors == [
+        f"{path}:tickets[1]: not valid JSON (parse error: premature EOF); "
+        "the rest of the file cannot be read: fix or re-export it"
+    ]
 
 
 def test_non_utf8_bytes_are_replaced_and_reported_once(tmp_path):
@@ -122,8 +148,10 @@ def test_non_utf8_bytes_are_replaced_and_reported_once(tmp_path):
     convs, errors = read(path)
     assert convs["35"].subject == "Charged tw\ufffdce"
     offset = raw.index(b"\xe9") + 1
-    assert errors[-1] == (f"{path}:byte {offset}: not valid UTF-8 (byte 0xe9); 1 such place(s) were read as "
-                          "U+FFFD; re-save the file as UTF-8")
+    assert errors[-1] == (
+        f"{path}:byte {offset}: not valid UTF-8 (byte 0xe9); 1 such place(s) were read as "
+        "U+FFFD; re-save the file as UTF-8"
+    )
     assert len(convs) == 4
 
 
@@ -131,8 +159,16 @@ def test_one_ticket_per_line_with_loose_users_and_ratings_lines(tmp_path):
     rows = [
         {"id": 7, "name": "Ann Lee", "role": "end-user"},
         {"satisfaction_ratings": [{"ticket_id": 1, "score": "bad", "comment": "meh"}]},
-        {"id": 1, "via": {"channel": "sms"}, "status": "closed", "requester_id": 7,
-         "comments": [{"id": 1, "author_id": 7, "body": "hi"}, {"id": 2, "author_id": 3, "body": "hello", "public": False}]},
+        {
+            "id": 1,
+            "via": {"channel": "sms"},
+            "status": "closed",
+            "requester_id": 7,
+            "comments": [
+                {"id": 1, "author_id": 7, "body": "hi"},
+                {"id": 2, "author_id": 3, "body": "hello", "public": False},
+            ],
+        },
     ]
     path = tmp_path / "t.jsonl"
     path.write_bytes(b"\n".join(orjson.dumps(r) for r in rows))
@@ -144,9 +180,11 @@ def test_one_ticket_per_line_with_loose_users_and_ratings_lines(tmp_path):
 
 
 def test_top_level_ticket_comments_are_joined_by_ticket_id(tmp_path):
-    doc = {"users": [{"id": 1, "role": "end-user", "name": "Kim"}],
-           "ticket_comments": [{"ticket_id": 5, "id": 9, "author_id": 1, "body": "joined"}],
-           "tickets": [{"id": 5, "via": {"channel": "email"}, "requester_id": 1}]}
+    doc = {
+        "users": [{"id": 1, "role": "end-user", "name": "Kim"}],
+        "ticket_comments": [{"ticket_id": 5, "id": 9, "author_id": 1, "body": "joined"}],
+        "tickets": [{"id": 5, "via": {"channel": "email"}, "requester_id": 1}],
+    }
     path = tmp_path / "c.json"
     path.write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2))
     convs, errors = read(path)
@@ -155,8 +193,10 @@ def test_top_level_ticket_comments_are_joined_by_ticket_id(tmp_path):
 
 def test_huge_thread_streams_every_comment(tmp_path):
     comments = [{"id": i, "author_id": 1 if i % 2 else 2, "body": f"message {i}"} for i in range(5000)]
-    doc = {"users": [{"id": 1, "role": "end-user"}, {"id": 2, "role": "agent"}],
-           "tickets": [{"id": 1, "via": {"channel": "email"}, "requester_id": 1, "comments": comments}]}
+    doc = {
+        "users": [{"id": 1, "role": "end-user"}, {"id": 2, "role": "agent"}],
+        "tickets": [{"id": 1, "via": {"channel": "email"}, "requester_id": 1, "comments": comments}],
+    }
     path = tmp_path / "big.json"
     path.write_bytes(orjson.dumps(doc))
     convs, _ = read(path)
@@ -173,3 +213,60 @@ def test_import_into_the_store(sqlite_store):
     summary = import_paths(sqlite_store, [EXPORT], "zendesk")
     assert summary.counts.inserted == 4
     assert len(summary.errors) == 3
+
+
+def test_ratings_without_their_ticket_become_feedback_records(tmp_path):
+    from smilebox.model import FeedbackRecord
+
+    doc = {
+        "tickets": [],
+        "satisfaction_ratings": [
+            {
+                "id": 1,
+                "ticket_id": 35,
+                "score": "bad",
+                "comment": "Never again",
+                "created_at": "2026-10-09T10:00:00Z",
+            },
+            {"id": 2, "ticket_id": 36, "score": "unoffered"},
+            {"id": 3, "ticket_id": 37, "score": "good", "created_at": "soon"},
+        ],
+    }
+    path = tmp_path / "ratings.json"
+    path.write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2))
+    items = list(ZendeskImporter().read(path))
+    records = [i for i in items if isinstance(i, FeedbackRecord)]
+    assert [
+        (r.conversation_id, r.rating, r.scale, r.extra["score"], r.comment, r.source) for r in records
+    ] == [("35", "bad", "goodbad", 0.0, "Never again", "zendesk")]
+    assert [str(i) for i in items if isinstance(i, InputError)] == [
+        f"{path}:satisfaction_ratings: rating for ticket 37: created_at: Input should be a valid datetime or date, "
+        "input is too short"
+    ]
+
+
+def test_jsonl_pages_after_a_users_only_first_line(tmp_path):
+    lines = [
+        {"users": [{"id": 1, "name": "Kim", "role": "end-user"}, {"id": 2, "name": "Lee", "role": "agent"}]},
+        {
+            "tickets": [
+                {
+                    "id": 8,
+                    "via": {"channel": "email"},
+                    "requester_id": 1,
+                    "comments": [
+                        {"id": 1, "author_id": 1, "body": "hi"},
+                        {"id": 2, "author_id": 2, "body": "yo"},
+                    ],
+                },
+                {"via": {"channel": "email"}},
+            ],
+            "after_cursor": "x",
+            "end_of_stream": True,
+        },
+    ]
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b"\n".join(orjson.dumps(line) for line in lines))
+    convs, errors = read(path)
+    assert [(m.role, m.author.name) for m in convs["8"].messages] == [("customer", "Kim"), ("agent", "Lee")]
+    assert errors == [f"{path}:2:tickets[1]: ticket has no id"]

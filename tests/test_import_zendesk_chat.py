@@ -17,13 +17,20 @@ PATH = Path(__file__).parent / "fixtures" / "zendesk_chat" / "chats.json"
 @pytest.fixture(scope="module")
 def result():
     items = list(ZendeskChatImporter().read(PATH))
-    return {i.id: i for i in items if isinstance(i, Conversation)}, [str(i) for i in items if isinstance(i, InputError)]
+    return {i.id: i for i in items if isinstance(i, Conversation)}, [
+        str(i) for i in items if isinstance(i, InputError)
+    ]
 
 
 def test_roles(result):
     conv = result[0]["2611.1.aaa"]
     assert [m.role for m in conv.messages] == ["customer", "bot", "agent", "agent"]
-    assert (conv.channel, conv.status, conv.customer.name, conv.assignee.name) == ("chat", "closed", "Cara Diaz", "Juan Perez")
+    assert (conv.channel, conv.status, conv.customer.name, conv.assignee.name) == (
+        "chat",
+        "closed",
+        "Cara Diaz",
+        "Juan Perez",
+    )
 
 
 def test_rating(result):
@@ -37,8 +44,10 @@ def test_offline_message(result):
 
 
 def test_errors(result):
-    assert result[1] == [f"{PATH}:chats[1]: chat 2611.1.bbb has no chat.msg entries in history[]; "
-                         "export chats with their history"]
+    assert result[1] == [
+        f"{PATH}:chats[1]: chat 2611.1.bbb has no chat.msg entries in history[]; "
+        "export chats with their history"
+    ]
 
 
 def test_detected():

@@ -42,13 +42,19 @@ GOOD = {
     "intercom": lambda: orjson.loads(FILES["intercom"].read_bytes().splitlines()[0]),
     "front": lambda: orjson.loads(FILES["front"].read_bytes())["_results"][0],
 }
-TWCS = ("tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
-        "1,5,True,Tue Oct 31 10:00:00 +0000 2017,help,2,\n"
-        "2,Acme,False,Tue Oct 31 10:05:00 +0000 2017,ok ^AB,,1\n")
+TWCS = (
+    "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+    "1,5,True,Tue Oct 31 10:00:00 +0000 2017,help,2,\n"
+    "2,Acme,False,Tue Oct 31 10:05:00 +0000 2017,ok ^AB,,1\n"
+)
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-2**40, 2**40) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**40), 2**40)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
@@ -109,7 +115,9 @@ def test_a_broken_record_costs_only_itself(tmp_path, fmt, data):
     first, last = {**good, "id": "good-1"}, {**good, "id": "good-2"}
     paths = list(_paths(good))
     where = data.draw(st.sampled_from(paths))
-    broken = _replace({**good, "id": "bad"}, where, data.draw(json_values)) if where else data.draw(json_values)
+    broken = (
+        _replace({**good, "id": "bad"}, where, data.draw(json_values)) if where else data.draw(json_values)
+    )
     path = tmp_path / "records.jsonl"
     path.write_bytes(b"\n".join(orjson.dumps(r) for r in (first, broken, last)) + b"\n")
     items = run(fmt, path)
@@ -139,3 +147,19 @@ def test_twcs_bad_rows_cost_only_themselves(tmp_path, row, raw):
     path.write_bytes(b"".join(lines[:2]) + buf.getvalue().encode() + junk + b"\n" + lines[2])
     convs = {i.id: i for i in run("twcs", path) if isinstance(i, Conversation)}
     assert {"1", "2"} <= {m.id for m in convs["1"].messages}
+
+
+@pytest.mark.parametrize("fmt", list(FILES))
+def test_only_one_importer_claims_each_fixture(fmt):
+    """``--format auto`` asks the importers in order: vendor formats must not steal each other's files
+    (the generic native formats come last in the registry, so they may also match)."""
+    from smilebox.importers import SNIFF_BYTES, available_importers, detect_format
+
+    path = FILES[fmt]
+    head = path.read_bytes()[:SNIFF_BYTES]
+    vendors = [*FILES, "twcs"]
+    claims = [
+        name for name, cls in available_importers().items() if name in vendors and cls.sniff(path, head)
+    ]
+    assert claims == [fmt]
+    assert detect_format(path) == fmt

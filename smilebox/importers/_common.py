@@ -102,7 +102,11 @@ def tag_names(value: Any, key: str = "name") -> list[str]:
         value = value.get("tags")
     out = []
     for tag in items(value):
-        name = text(tag) if not isinstance(tag, dict) else text(tag.get(key) or tag.get("tag") or tag.get("name"))
+        name = (
+            text(tag)
+            if not isinstance(tag, dict)
+            else text(tag.get(key) or tag.get("tag") or tag.get("name"))
+        )
         if name and name.strip() and name.strip() not in out:
             out.append(name.strip())
     return out

@@ -10,14 +10,16 @@ Vendors' tooling saves the same records in three shapes, and every JSON importer
 * **JSONL, one API page per line** (``{"tickets": [...], "after_cursor": ...}`` as the API returned it);
   locations are ``LINE:tickets[i]``.
 
-A syntax error in a document stops that document (nothing after it can be found again) and is reported
-where it happened; records before it are kept. Bytes that are not UTF-8 in a document are read as U+FFFD
-and reported once, with the byte offset of the first one, instead of losing the whole file.
+A file whose first line is a whole JSON object is JSONL (a one-line document is then read as one page,
+which gives the same records); anything else is a document. In JSONL each line stands alone: a broken
+line (bad JSON, bytes that are not UTF-8) costs that line only. A syntax error in a document stops that
+document (nothing after it can be found again) and is reported where it happened; records before it are
+kept. Bytes that are not UTF-8 in a document are read as U+FFFD and reported once, with the byte offset
+of the first one, instead of losing the whole file.
 """
 
 from __future__ import annotations
 
-import mmap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,7 @@ from smilebox.errors import InputError
 from smilebox.importers.base import describe_utf8_error
 
 _READ_SIZE = 1024 * 1024
+_SCAN_SIZE = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -107,17 +110,6 @@ def _first_line(path: Path, limit: int = 8 * 1024 * 1024) -> bytes:
                 return raw.strip()
 
 
-def _line_count_at_least(path: Path, n: int) -> bool:
-    count = 0
-    with open(path, "rb") as fh:
-        for raw in fh:
-            if raw.strip():
-                count += 1
-                if count >= n:
-                    return True
-    return False
-
-
 def dig(obj: Any, key_path: str) -> Any:
     """``obj["a"]["b"]`` for ``key_path`` "a.b"; None when any step is missing or not an object."""
     for part in key_path.split("."):
@@ -127,8 +119,12 @@ def dig(obj: Any, key_path: str) -> Any:
     return obj
 
 
-def file_shape(path: Path, key_path: str) -> str:
-    """"document", "pages" or "records": how ``path`` holds its records (see the module docstring)."""
+def file_shape(path: Path) -> str:
+    """ "document" (streamed with ijson) or "lines" (JSONL: records or pages, one per line).
+
+    A file is JSONL when its first line is a whole JSON object on its own; a one-line document is
+    then read as one page, which gives the same records. A first line too long to load is a document.
+    """
     first = _first_line(path)
     if not first.startswith(b"{"):
         return "document"
@@ -136,24 +132,26 @@ def file_shape(path: Path, key_path: str) -> str:
         obj = orjson.loads(first)
     except orjson.JSONDecodeError:
         return "document"  # a pretty-printed (or broken) document
-    if not isinstance(obj, dict):
-        return "document"
-    if dig(obj, key_path) is not None:
-        return "pages" if _line_count_at_least(path, 2) else "document"
-    return "records"
+    return "lines" if isinstance(obj, dict) else "document"
 
 
-def iter_records(path: Path, key_path: str, *, side: Callable[[str, Any], None] | None = None) -> Iterator[Record | InputError]:
+def iter_records(
+    path: Path,
+    key_path: str,
+    *,
+    side: Callable[[str, Any], None] | None = None,
+    side_keys: tuple[str, ...] = (),
+) -> Iterator[Record | InputError]:
     """Every record under ``key_path`` in ``path``, in file order, or an ``InputError`` where one is broken.
 
-    ``side(key, value)`` is called for the other top-level keys of a page line (side-loaded users...),
-    before that page's records, so a page's records can use them.
+    In JSONL, ``side(key, value)`` is called for the ``side_keys`` of a line (side-loaded users...),
+    before that line's records, so a page's records can use them; a line with only side keys is not
+    a record.
     """
-    shape = file_shape(path, key_path)
-    if shape == "document":
+    if file_shape(path) == "document":
         yield from _document_records(path, key_path)
     else:
-        yield from _line_records(path, key_path, pages=shape == "pages", side=side)
+        yield from _line_records(path, key_path, side=side, side_keys=side_keys)
 
 
 def _document_records(path: Path, key_path: str) -> Iterator[Record | InputError]:
@@ -161,7 +159,9 @@ def _document_records(path: Path, key_path: str) -> Iterator[Record | InputError
     with open(path, "rb") as raw:
         head = raw.read(64).lstrip()
         raw.seek(0)
-        prefix, label = ("item", "") if head.startswith(b"[") else (f"{key_path}.item", key_path.split(".")[-1])
+        prefix, label = (
+            ("item", "") if head.startswith(b"[") else (f"{key_path}.item", key_path.split(".")[-1])
+        )
         reader = _Utf8Repair(raw)
         index = 0
         try:
@@ -174,12 +174,20 @@ def _document_records(path: Path, key_path: str) -> Iterator[Record | InputError
             detail = str(exc.args[0] if exc.args else exc)
             if isinstance(exc.args[0] if exc.args else None, bytes):
                 detail = exc.args[0].decode("utf-8", "replace")
-            yield InputError(name, where, f"not valid JSON ({detail.splitlines()[0].strip()}); "
-                                          "the rest of the file cannot be read: fix or re-export it")
+            yield InputError(
+                name,
+                where,
+                f"not valid JSON ({detail.splitlines()[0].strip()}); "
+                "the rest of the file cannot be read: fix or re-export it",
+            )
         if reader.first_bad is not None:
             offset, byte = reader.first_bad
-            yield InputError(name, f"byte {offset + 1}", f"not valid UTF-8 (byte 0x{byte:02x}); {reader.bad_count} "
-                                                         "such place(s) were read as U+FFFD; re-save the file as UTF-8")
+            yield InputError(
+                name,
+                f"byte {offset + 1}",
+                f"not valid UTF-8 (byte 0x{byte:02x}); {reader.bad_count} "
+                "such place(s) were read as U+FFFD; re-save the file as UTF-8",
+            )
 
 
 def parse_line(name: str, lineno: int, raw: bytes) -> Any | InputError:
@@ -193,7 +201,9 @@ def parse_line(name: str, lineno: int, raw: bytes) -> Any | InputError:
         return InputError(name, lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")
 
 
-def _line_records(path: Path, key_path: str, *, pages: bool, side) -> Iterator[Record | InputError]:
+def _line_records(
+    path: Path, key_path: str, *, side, side_keys: tuple[str, ...]
+) -> Iterator[Record | InputError]:
     name = str(path)
     label = key_path.split(".")[-1]
     with open(path, "rb") as fh:
@@ -208,18 +218,14 @@ def _line_records(path: Path, key_path: str, *, pages: bool, side) -> Iterator[R
             if not isinstance(obj, dict):
                 yield InputError(name, lineno, f"expected a JSON object, got {type(obj).__name__}")
                 continue
-            records = dig(obj, key_path) if pages else None
-            if not pages or records is None:
-                if pages and side is not None and _is_side_only(obj):
-                    for key, value in obj.items():
-                        side(key, value)
-                    continue
-                yield Record(lineno, obj)
+            present = [k for k in side_keys if k in obj] if side is not None else []
+            for key in present:
+                side(key, obj[key])
+            records = dig(obj, key_path)
+            if records is None:
+                if not present or "id" in obj:  # a record (a line of side tables only is not)
+                    yield Record(lineno, obj)
                 continue
-            if side is not None:
-                for key, value in obj.items():
-                    if key != key_path.split(".")[0]:
-                        side(key, value)
             if not isinstance(records, list):
                 yield InputError(name, lineno, f"{label} should be a list, got {type(records).__name__}")
                 continue
@@ -227,27 +233,36 @@ def _line_records(path: Path, key_path: str, *, pages: bool, side) -> Iterator[R
                 yield Record(f"{lineno}:{label}[{i}]", value)
 
 
-def _is_side_only(obj: dict) -> bool:
-    """A page line without the main records (a page of users only): every value is a list or scalar."""
-    return "id" not in obj and any(isinstance(v, list) for v in obj.values())
-
-
 def _key_offsets(path: Path, keys: tuple[str, ...]) -> dict[str, int | None]:
     """For each key whose quoted name occurs in the file: its byte offset when it occurs exactly once as a
     key (then it can only be the table itself), else None (it must be searched for by a full pass).
-    Keys that never occur are left out. The scan runs at memchr speed over a memory map."""
-    out: dict[str, int | None] = {}
-    if path.stat().st_size == 0:
-        return out
-    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        for key in keys:
-            needle = b'"' + key.encode() + b'"'
-            first = mm.find(needle)
-            if first == -1:
+    Keys that never occur are left out. A plain substring scan in chunks: GB/s, flat memory."""
+    needles = {k: b'"' + k.encode() + b'"' for k in keys}
+    hits: dict[str, list[int]] = {k: [] for k in keys}
+    overlap = max(len(n) for n in needles.values()) - 1 if needles else 0
+    with open(path, "rb") as fh:
+        base, tail = 0, b""
+        while True:
+            chunk = fh.read(_SCAN_SIZE)
+            if not chunk:
+                break
+            window = tail + chunk
+            start = base - len(tail)
+            for key, needle in needles.items():
+                at = window.find(needle)
+                while at != -1 and len(hits[key]) < 2:
+                    if start + at not in hits[key]:
+                        hits[key].append(start + at)
+                    at = window.find(needle, at + 1)
+            base += len(chunk)
+            tail = window[-overlap:] if overlap else b""
+        out: dict[str, int | None] = {}
+        for key, found in hits.items():
+            if not found:
                 continue
-            unique = mm.find(needle, first + 1) == -1
-            after = mm[first + len(needle): first + len(needle) + 64].lstrip()
-            out[key] = first if unique and after.startswith(b":") else None
+            fh.seek(found[0] + len(needles[key]))
+            is_key = fh.read(64).lstrip().startswith(b":")
+            out[key] = found[0] if len(found) == 1 and is_key else None
     return out
 
 
@@ -267,7 +282,7 @@ class _SliceReader:
         return self.fh.read(_READ_SIZE if size is None or size < 0 else size)
 
 
-def collect_side(path: Path, main_key: str, key_paths: tuple[str, ...]) -> dict[str, list[Any]]:
+def collect_side(path: Path, key_paths: tuple[str, ...]) -> dict[str, list[Any]]:
     """Small side tables (users, ratings) of a document, wherever they sit in the file, before the main
     records are streamed (so the tables may come after the records in the file).
 
@@ -276,7 +291,7 @@ def collect_side(path: Path, main_key: str, key_paths: tuple[str, ...]) -> dict[
     finds it. A broken document yields what was read before the break; the main pass reports the break.
     """
     found: dict[str, list[Any]] = {k: [] for k in key_paths}
-    if file_shape(path, main_key) != "document":
+    if file_shape(path) != "document":
         return found
     for key, offset in _key_offsets(path, key_paths).items():
         with open(path, "rb") as raw:

@@ -8,10 +8,15 @@ compare sources. Survey states that are not answers (Zendesk "offered"/"unoffere
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from pydantic import ValidationError
+
+from smilebox.errors import InputError
 from smilebox.feedback.scales import normalise
 from smilebox.importers._common import ident, text, timestamp
+from smilebox.model import FeedbackRecord, format_validation_error
 
 #: raw values that mean "a survey was sent (or not) but not answered"
 _NOT_ANSWERED = {"offered", "unoffered", "unknown", ""}
@@ -50,3 +55,16 @@ def rating_feedback(
         fb["agent"] = agent
     fb.update({k: v for k, v in extra.items() if v is not None})
     return fb
+
+
+def loose_feedback(
+    source: str, file: str, location: str, ticket_id: str, fb: dict | None
+) -> Iterator[FeedbackRecord | InputError]:
+    """A rating whose ticket is not in this file, as feedback that links to the conversation by id
+    (it may have been imported from another file, or come later)."""
+    if fb is None:
+        return
+    try:
+        yield FeedbackRecord.model_validate({**fb, "source": source, "conversation_id": ticket_id})
+    except ValidationError as exc:
+        yield InputError(file, location, f"rating for ticket {ticket_id}: {format_validation_error(exc)}")

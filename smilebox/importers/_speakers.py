@@ -16,16 +16,44 @@ from dataclasses import dataclass, field
 
 #: (name, weight, pattern); positive = sounds like the agent, negative = sounds like the caller
 SIGNALS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
-    ("thanks_for_calling", 3.0, re.compile(r"\bthanks? (?:you )?for (?:calling|contacting|holding|choosing)\b", re.I)),
+    (
+        "thanks_for_calling",
+        3.0,
+        re.compile(r"\bthanks? (?:you )?for (?:calling|contacting|holding|choosing)\b", re.I),
+    ),
     ("welcome_to", 1.5, re.compile(r"\bwelcome to\b", re.I)),
-    ("offers_help", 2.5, re.compile(r"\bhow (?:can|may|could|might) i (?:help|assist)\b|\bwhat can i do for you\b", re.I)),
-    ("gives_name", 1.0, re.compile(r"\b(?:my name is|my name's|this is|you're speaking (?:to|with)|you are speaking (?:to|with))\b", re.I)),
-    ("asks_verification", 2.0, re.compile(
-        r"\b(?:(?:can|could) (?:you|i) (?:please )?(?:confirm|verify|have|get)|date of birth|last four|"
-        r"security (?:question|code)|account number|post ?code|zip code|billing address)\b", re.I)),
+    (
+        "offers_help",
+        2.5,
+        re.compile(r"\bhow (?:can|may|could|might) i (?:help|assist)\b|\bwhat can i do for you\b", re.I),
+    ),
+    (
+        "gives_name",
+        1.0,
+        re.compile(
+            r"\b(?:my name is|my name's|this is|you're speaking (?:to|with)|you are speaking (?:to|with))\b",
+            re.I,
+        ),
+    ),
+    (
+        "asks_verification",
+        2.0,
+        re.compile(
+            r"\b(?:(?:can|could) (?:you|i) (?:please )?(?:confirm|verify|have|get)|date of birth|last four|"
+            r"security (?:question|code)|account number|post ?code|zip code|billing address)\b",
+            re.I,
+        ),
+    ),
     ("call_recorded", 2.0, re.compile(r"\b(?:call|calls) (?:may be|is being|are) recorded\b", re.I)),
-    ("caller_reason", -2.0, re.compile(r"\b(?:i'?m calling (?:about|because|to)|i am calling|i called|i need help with|"
-                                       r"i have a (?:problem|question|issue)|my (?:order|bill|account|internet))\b", re.I)),
+    (
+        "caller_reason",
+        -2.0,
+        re.compile(
+            r"\b(?:i'?m calling (?:about|because|to)|i am calling|i called|i need help with|"
+            r"i have a (?:problem|question|issue)|my (?:order|bill|account|internet))\b",
+            re.I,
+        ),
+    ),
 )
 OPENING_TURNS = 3
 
@@ -37,11 +65,18 @@ class RoleGuess:
     signals: list[str] = field(default_factory=list)
 
     def as_extra(self) -> dict:
-        return {"agent_speaker": self.agent_speaker, "confidence": round(self.confidence, 3), "signals": self.signals}
+        return {
+            "agent_speaker": self.agent_speaker,
+            "confidence": round(self.confidence, 3),
+            "signals": self.signals,
+        }
 
 
-def guess_agent(turns: list[tuple[str, str]], company_name: str | None = None,
-                agent_names: list[str] | tuple[str, ...] = ()) -> RoleGuess:
+def guess_agent(
+    turns: list[tuple[str, str]],
+    company_name: str | None = None,
+    agent_names: list[str] | tuple[str, ...] = (),
+) -> RoleGuess:
     """``turns`` are (speaker, text) in call order. Returns the agent's speaker label and how sure."""
     speakers = list(dict.fromkeys(s for s, _ in turns))
     if not speakers:
@@ -64,8 +99,12 @@ def guess_agent(turns: list[tuple[str, str]], company_name: str | None = None,
         if company and company.search(said) and "company_name" not in found[speaker]:
             scores[speaker] += 1.5
             found[speaker].append("company_name")
-        if names and any(n.search(said) for n in names) and "roster_name" not in found[speaker] \
-                and SIGNALS[3][2].search(said):
+        if (
+            names
+            and any(n.search(said) for n in names)
+            and "roster_name" not in found[speaker]
+            and SIGNALS[3][2].search(said)
+        ):
             scores[speaker] += 2.5
             found[speaker].append("roster_name")
     scores[speakers[0]] += 0.5  # on inbound calls the agent usually speaks first
@@ -74,11 +113,14 @@ def guess_agent(turns: list[tuple[str, str]], company_name: str | None = None,
     best, second = ranked[0], ranked[1]
     margin = scores[best] - scores[second]
     confidence = 1 / (1 + math.exp(-margin)) if margin > 0 else 0.5
-    return RoleGuess(best, confidence, [f"{best}: {s}" for s in found[best]] +
-                     [f"{second}: {s}" for s in found[second]])
+    return RoleGuess(
+        best, confidence, [f"{best}: {s}" for s in found[best]] + [f"{second}: {s}" for s in found[second]]
+    )
 
 
-def merge_turns(segments: list[tuple[str, str, float | None, float | None]]) -> list[tuple[str, str, float | None, float | None]]:
+def merge_turns(
+    segments: list[tuple[str, str, float | None, float | None]],
+) -> list[tuple[str, str, float | None, float | None]]:
     """Join consecutive (speaker, text, start, end) pieces of the same speaker into one turn."""
     out: list[tuple[str, str, float | None, float | None]] = []
     for speaker, said, start, end in segments:

@@ -26,7 +26,18 @@ from pathlib import Path
 
 from smilebox.errors import InputError
 from smilebox.importers._common import (
-    RecordProblem, finish, flag, full_name, ident, items, lookup, obj, person, tag_names, text, timestamp,
+    RecordProblem,
+    finish,
+    flag,
+    full_name,
+    ident,
+    items,
+    lookup,
+    obj,
+    person,
+    tag_names,
+    text,
+    timestamp,
 )
 from smilebox.importers._json_stream import iter_records
 from smilebox.importers._ratings import rating_feedback
@@ -46,8 +57,11 @@ def handle_person(handle: str | None, name: str | None = None, pid: object = Non
 
 
 def _teammate(a: dict) -> dict | None:
-    return person(id=a.get("id"), name=full_name(a.get("first_name"), a.get("last_name")) or a.get("username"),
-                  email=a.get("email"))
+    return person(
+        id=a.get("id"),
+        name=full_name(a.get("first_name"), a.get("last_name")) or a.get("username"),
+        email=a.get("email"),
+    )
 
 
 class FrontImporter(Importer):
@@ -68,7 +82,11 @@ class FrontImporter(Importer):
                 yield rec
                 continue
             if not isinstance(rec.value, dict):
-                yield InputError(name, rec.location, f"a conversation should be a JSON object, got {type(rec.value).__name__}")
+                yield InputError(
+                    name,
+                    rec.location,
+                    f"a conversation should be a JSON object, got {type(rec.value).__name__}",
+                )
                 continue
             try:
                 data = self._conversation(rec.value)
@@ -87,19 +105,30 @@ class FrontImporter(Importer):
             m = obj(m)
             inbound = flag(m.get("is_inbound")) is True
             sender = next((obj(r) for r in items(m.get("recipients")) if obj(r).get("role") == "from"), {})
-            author = handle_person(text(sender.get("handle")), text(sender.get("name"))) if inbound else \
-                _teammate(obj(m.get("author"))) or handle_person(text(sender.get("handle")), text(sender.get("name")))
+            author = (
+                handle_person(text(sender.get("handle")), text(sender.get("name")))
+                if inbound
+                else _teammate(obj(m.get("author")))
+                or handle_person(text(sender.get("handle")), text(sender.get("name")))
+            )
             if inbound and customer is None:
                 customer = author
-            msg = {"id": ident(m.get("id")), "role": "customer" if inbound else "agent", "author": author,
-                   "created_at": timestamp(m.get("created_at")), "message_type": text(m.get("type"))}
+            msg = {
+                "id": ident(m.get("id")),
+                "role": "customer" if inbound else "agent",
+                "author": author,
+                "created_at": timestamp(m.get("created_at")),
+                "message_type": text(m.get("type")),
+            }
             body, plain = text(m.get("body")), text(m.get("text"))
             if body and body.strip():
                 msg["html"] = body
             else:
                 msg["text"] = plain or ""
-            attachments = [{"file_name": text(obj(a).get("filename")), "content_type": text(obj(a).get("content_type"))}
-                           for a in items(m.get("attachments"))]
+            attachments = [
+                {"file_name": text(obj(a).get("filename")), "content_type": text(obj(a).get("content_type"))}
+                for a in items(m.get("attachments"))
+            ]
             if attachments:
                 msg["attachments"] = attachments
             entries.append((m.get("created_at"), msg))
@@ -108,17 +137,33 @@ class FrontImporter(Importer):
             cm = obj(cm)
             author = obj(cm.get("author"))
             if (text(author.get("type")) or "").lower() == "csat":
-                fb = rating_feedback(None, "csat5", cm.get("body"), id=cm.get("id"), created_at=cm.get("posted_at"))
+                fb = rating_feedback(
+                    None, "csat5", cm.get("body"), id=cm.get("id"), created_at=cm.get("posted_at")
+                )
                 if fb:
                     feedback.append(fb)
                 continue
-            entries.append((cm.get("posted_at"), {"id": ident(cm.get("id")), "role": "agent", "internal": True,
-                                                  "author": _teammate(author), "text": text(cm.get("body")) or "",
-                                                  "created_at": timestamp(cm.get("posted_at"))}))
+            entries.append(
+                (
+                    cm.get("posted_at"),
+                    {
+                        "id": ident(cm.get("id")),
+                        "role": "agent",
+                        "internal": True,
+                        "author": _teammate(author),
+                        "text": text(cm.get("body")) or "",
+                        "created_at": timestamp(cm.get("posted_at")),
+                    },
+                )
+            )
         if not entries:
-            raise RecordProblem(f"conversation {cid} has no messages: add each conversation's "
-                                "/conversations/{id}/messages results as its messages list")
-        entries.sort(key=lambda e: e[0] if isinstance(e[0], (int, float)) and not isinstance(e[0], bool) else 0)
+            raise RecordProblem(
+                f"conversation {cid} has no messages: add each conversation's "
+                "/conversations/{id}/messages results as its messages list"
+            )
+        entries.sort(
+            key=lambda e: e[0] if isinstance(e[0], (int, float)) and not isinstance(e[0], bool) else 0
+        )
         recipient = obj(c.get("recipient"))
         if recipient:
             customer = handle_person(text(recipient.get("handle")), text(recipient.get("name"))) or customer

@@ -5,7 +5,8 @@ Accepted shapes: the list endpoint's HAL document ``{"_embedded": {"conversation
 conversation per line, or a bare array of conversations. One conversation::
 
     {"id", "number", "type": "email|chat|phone", "status": "active|pending|closed|spam", "subject",
-     "createdAt", "primaryCustomer": {"id", "first", "last", "email"}, "assignee": {"id", "first", "last", "email"},
+     "createdAt", "primaryCustomer": {"id", "first", "last", "email"},
+     "assignee": {"id", "first", "last", "email"},
      "tags": [{"tag": "vip"}], "_embedded": {"threads": [{"id", "type", "state", "body", "createdAt",
          "createdBy": {"id", "type": "customer|user", "first", "last", "email"},
          "rating": {"rating": "great|okay|not_good", "comments"}}]},
@@ -24,7 +25,17 @@ from pathlib import Path
 
 from smilebox.errors import InputError
 from smilebox.importers._common import (
-    RecordProblem, finish, full_name, ident, items, lookup, obj, person, tag_names, text, timestamp,
+    RecordProblem,
+    finish,
+    full_name,
+    ident,
+    items,
+    lookup,
+    obj,
+    person,
+    tag_names,
+    text,
+    timestamp,
 )
 from smilebox.importers._json_stream import iter_records
 from smilebox.importers._ratings import rating_feedback
@@ -33,8 +44,12 @@ from smilebox.importers.base import Importer, Item
 
 
 def _hs_person(p: dict) -> dict | None:
-    return person(id=p.get("id"), name=full_name(p.get("first"), p.get("last")), email=p.get("email"),
-                  phone=p.get("phone"))
+    return person(
+        id=p.get("id"),
+        name=full_name(p.get("first"), p.get("last")),
+        email=p.get("email"),
+        phone=p.get("phone"),
+    )
 
 
 class HelpScoutImporter(Importer):
@@ -53,7 +68,11 @@ class HelpScoutImporter(Importer):
                 yield rec
                 continue
             if not isinstance(rec.value, dict):
-                yield InputError(name, rec.location, f"a conversation should be a JSON object, got {type(rec.value).__name__}")
+                yield InputError(
+                    name,
+                    rec.location,
+                    f"a conversation should be a JSON object, got {type(rec.value).__name__}",
+                )
                 continue
             try:
                 data = self._conversation(rec.value)
@@ -75,17 +94,29 @@ class HelpScoutImporter(Importer):
             if msg is not None:
                 messages.append(msg)
             rating = obj(t.get("rating"))
-            fb = rating_feedback(rating.get("rating"), "helpscout", rating.get("comments"), id=rating.get("id"),
-                                 created_at=rating.get("createdAt"), thread_id=ident(t.get("id")))
+            fb = rating_feedback(
+                rating.get("rating"),
+                "helpscout",
+                rating.get("comments"),
+                id=rating.get("id"),
+                created_at=rating.get("createdAt"),
+                thread_id=ident(t.get("id")),
+            )
             if fb:
                 feedback.append(fb)
         if not messages:
             raise RecordProblem(f"conversation {cid} has no threads: list conversations with embed=threads")
         for rating in items(c.get("ratings")):
             rating = obj(rating)
-            fb = rating_feedback(rating.get("rating"), "helpscout", rating.get("comments"), id=rating.get("id"),
-                                 created_at=rating.get("createdAt"), agent=_hs_person(obj(rating.get("user"))),
-                                 thread_id=ident(rating.get("threadId")))
+            fb = rating_feedback(
+                rating.get("rating"),
+                "helpscout",
+                rating.get("comments"),
+                id=rating.get("id"),
+                created_at=rating.get("createdAt"),
+                agent=_hs_person(obj(rating.get("user"))),
+                thread_id=ident(rating.get("threadId")),
+            )
             if fb and fb.get("thread_id") not in {f.get("thread_id") for f in feedback if f.get("thread_id")}:
                 feedback.append(fb)
         customer = obj(c.get("primaryCustomer")) or obj(c.get("customer"))
@@ -115,10 +146,18 @@ def _message(t: dict) -> dict | None:
     body = text(t.get("body"))
     if body is None and role == "system":
         body = text(t.get("action", {}).get("text")) if isinstance(t.get("action"), dict) else None
-    attachments = [{"file_name": text(obj(a).get("filename")), "content_type": text(obj(a).get("mimeType"))}
-                   for a in items(obj(t.get("_embedded")).get("attachments"))]
-    msg = {"id": ident(t.get("id")), "role": role, "internal": internal, "author": _hs_person(creator),
-           "created_at": timestamp(t.get("createdAt")), "thread_type": kind or None}
+    attachments = [
+        {"file_name": text(obj(a).get("filename")), "content_type": text(obj(a).get("mimeType"))}
+        for a in items(obj(t.get("_embedded")).get("attachments"))
+    ]
+    msg = {
+        "id": ident(t.get("id")),
+        "role": role,
+        "internal": internal,
+        "author": _hs_person(creator),
+        "created_at": timestamp(t.get("createdAt")),
+        "thread_type": kind or None,
+    }
     if body and body.strip():
         msg["html"] = body
     else:

@@ -22,7 +22,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from smilebox.errors import InputError
-from smilebox.importers._common import RecordProblem, finish, flag, ident, items, lookup, obj, person, tag_names, text, timestamp
+from smilebox.importers._common import (
+    RecordProblem,
+    finish,
+    flag,
+    ident,
+    items,
+    lookup,
+    obj,
+    person,
+    tag_names,
+    text,
+    timestamp,
+)
 from smilebox.importers._json_stream import iter_records
 from smilebox.importers._ratings import rating_feedback
 from smilebox.importers._roles import INTERCOM_AUTHORS, INTERCOM_CHANNELS, INTERCOM_STATES
@@ -56,7 +68,11 @@ class IntercomImporter(Importer):
                 yield rec
                 continue
             if not isinstance(rec.value, dict):
-                yield InputError(name, rec.location, f"a conversation should be a JSON object, got {type(rec.value).__name__}")
+                yield InputError(
+                    name,
+                    rec.location,
+                    f"a conversation should be a JSON object, got {type(rec.value).__name__}",
+                )
                 continue
             try:
                 data = self._conversation(rec.value)
@@ -71,7 +87,9 @@ class IntercomImporter(Importer):
             raise RecordProblem("conversation has no id")
         source = obj(c.get("source"))
         messages = []
-        opening = _part({**source, "id": f"{cid}-source", "part_type": "comment", "created_at": c.get("created_at")})
+        opening = _part(
+            {**source, "id": f"{cid}-source", "part_type": "comment", "created_at": c.get("created_at")}
+        )
         if opening is not None:
             messages.append(opening)
         parts = obj(c.get("conversation_parts")).get("conversation_parts", c.get("conversation_parts"))
@@ -80,8 +98,10 @@ class IntercomImporter(Importer):
             if msg is not None:
                 messages.append(msg)
         if not messages:
-            raise RecordProblem(f"conversation {cid} has no messages: fetch each conversation with "
-                                "GET /conversations/{id} so source and conversation_parts are included")
+            raise RecordProblem(
+                f"conversation {cid} has no messages: fetch each conversation with "
+                "GET /conversations/{id} so source and conversation_parts are included"
+            )
         source_author = obj(source.get("author"))
         if _role(source_author) == "customer":
             customer = _author(source_author)
@@ -89,8 +109,13 @@ class IntercomImporter(Importer):
             contacts = items(obj(c.get("contacts")).get("contacts", c.get("contacts")))
             customer = _author(obj(contacts[0])) if contacts else None
         rating = obj(c.get("conversation_rating"))
-        fb = rating_feedback(rating.get("rating"), "csat5", rating.get("remark"), created_at=rating.get("created_at"),
-                             agent=_author(obj(rating.get("teammate"))))
+        fb = rating_feedback(
+            rating.get("rating"),
+            "csat5",
+            rating.get("remark"),
+            created_at=rating.get("created_at"),
+            agent=_author(obj(rating.get("teammate"))),
+        )
         return {
             "id": cid,
             "source": self.name,
@@ -108,14 +133,26 @@ class IntercomImporter(Importer):
 
 def _part(p: dict) -> dict | None:
     body = text(p.get("body"))
-    attachments = [{"file_name": text(obj(a).get("name")), "content_type": text(obj(a).get("content_type")),
-                    "url": text(obj(a).get("url"))} for a in items(p.get("attachments"))]
+    attachments = [
+        {
+            "file_name": text(obj(a).get("name")),
+            "content_type": text(obj(a).get("content_type")),
+            "url": text(obj(a).get("url")),
+        }
+        for a in items(p.get("attachments"))
+    ]
     if not (body and body.strip()) and not attachments:
         return None
     author = obj(p.get("author"))
     kind = text(p.get("part_type")) or "comment"
-    msg = {"id": ident(p.get("id")), "role": _role(author), "author": _author(author),
-           "internal": kind == "note", "created_at": timestamp(p.get("created_at")), "part_type": kind}
+    msg = {
+        "id": ident(p.get("id")),
+        "role": _role(author),
+        "author": _author(author),
+        "internal": kind == "note",
+        "created_at": timestamp(p.get("created_at")),
+        "part_type": kind,
+    }
     if body and body.strip():
         msg["html"] = body
     else:

@@ -31,8 +31,14 @@ from smilebox.importers._speakers import guess_agent, merge_turns
 from smilebox.importers.base import Importer, Item, describe_utf8_error
 
 Piece = tuple[str, str, float | None, float | None]  # speaker, text, start s, end s
-CONTACT_LENS_ROLES = {"AGENT": "agent", "CUSTOMER": "customer", "SYSTEM": "system", "CUSTOM_BOT": "bot",
-                      "SUPERVISOR": "agent", "IVR": "bot"}
+CONTACT_LENS_ROLES = {
+    "AGENT": "agent",
+    "CUSTOMER": "customer",
+    "SYSTEM": "system",
+    "CUSTOM_BOT": "bot",
+    "SUPERVISOR": "agent",
+    "IVR": "bot",
+}
 
 
 def _seconds(value: Any, scale: float = 1.0) -> float | None:
@@ -74,7 +80,9 @@ class _TranscriptImporter(Importer):
             return
         turns = merge_turns(pieces)
         if not turns:
-            yield InputError(name, 1, "the transcript has no words (was the audio silent, or the job not finished?)")
+            yield InputError(
+                name, 1, "the transcript has no words (was the audio silent, or the job not finished?)"
+            )
             return
         yield from finish(self._conversation(doc, path, turns, roles), name, 1)
 
@@ -89,14 +97,25 @@ class _TranscriptImporter(Importer):
         extra: dict[str, Any] = {}
         speakers = list(dict.fromkeys(t[0] for t in turns))
         if not all(s in roles for s in speakers):
-            guess = guess_agent([(t[0], t[1]) for t in turns], self.options.company_name, self.options.agent_names)
+            guess = guess_agent(
+                [(t[0], t[1]) for t in turns], self.options.company_name, self.options.agent_names
+            )
             roles = {s: ("agent" if s == guess.agent_speaker else "customer") for s in speakers}
             extra["role_inference"] = guess.as_extra()
-        messages = [{"id": f"t{i}", "role": roles[s], "text": said, "speaker": s, "start": start, "end": end}
-                    for i, (s, said, start, end) in enumerate(turns, start=1)]
+        messages = [
+            {"id": f"t{i}", "role": roles[s], "text": said, "speaker": s, "start": start, "end": end}
+            for i, (s, said, start, end) in enumerate(turns, start=1)
+        ]
         ends = [t[3] for t in turns if t[3] is not None]
-        return {"id": self.conversation_id(doc, path), "source": self.name, "channel": "phone", "messages": messages,
-                "duration_seconds": max(ends) if ends else None, "speakers": speakers, **extra}
+        return {
+            "id": self.conversation_id(doc, path),
+            "source": self.name,
+            "channel": "phone",
+            "messages": messages,
+            "duration_seconds": max(ends) if ends else None,
+            "speakers": speakers,
+            **extra,
+        }
 
 
 class AwsTranscribeImporter(_TranscriptImporter):
@@ -105,7 +124,9 @@ class AwsTranscribeImporter(_TranscriptImporter):
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> bool:
-        return b'"results"' in head and (b'"speaker_labels"' in head or (b'"transcripts"' in head and b'"jobName"' in head))
+        return b'"results"' in head and (
+            b'"speaker_labels"' in head or (b'"transcripts"' in head and b'"jobName"' in head)
+        )
 
     def conversation_id(self, doc: dict, path: Path) -> str:
         return ident(doc.get("jobName")) or path.stem
@@ -133,13 +154,19 @@ class AwsTranscribeImporter(_TranscriptImporter):
                     words[-1][1] += content
                 continue
             start = text(it.get("start_time"))
-            speaker = text(it.get("speaker_label")) or text(it.get("channel_label")) or by_start.get(start or "", "spk_0")
+            speaker = (
+                text(it.get("speaker_label"))
+                or text(it.get("channel_label"))
+                or by_start.get(start or "", "spk_0")
+            )
             words.append([speaker, content, _seconds(start), _seconds(it.get("end_time"))])
         if not words:
             transcript = text(obj(next(iter(items(results.get("transcripts"))), {})).get("transcript"))
             if not transcript:
-                raise RecordProblem("results.items is empty and results.transcripts has no text: "
-                                    "export the finished job's transcript JSON")
+                raise RecordProblem(
+                    "results.items is empty and results.transcripts has no text: "
+                    "export the finished job's transcript JSON"
+                )
             return [("spk_0", transcript, None, None)], {}
         return [tuple(w) for w in words], {}
 
@@ -157,8 +184,10 @@ class ContactLensImporter(_TranscriptImporter):
         return ident(meta.get("ContactId")) or ident(doc.get("JobName")) or path.stem
 
     def pieces(self, doc: dict) -> tuple[list[Piece], dict[str, str]]:
-        declared = {text(obj(p).get("ParticipantId")): text(obj(p).get("ParticipantRole"))
-                    for p in items(doc.get("Participants"))}
+        declared = {
+            text(obj(p).get("ParticipantId")): text(obj(p).get("ParticipantRole"))
+            for p in items(doc.get("Participants"))
+        }
         pieces, roles = [], {}
         for i, seg in enumerate(items(doc.get("Transcript"))):
             seg = obj(seg)
@@ -169,8 +198,14 @@ class ContactLensImporter(_TranscriptImporter):
             role_name = (text(seg.get("ParticipantRole")) or declared.get(speaker) or speaker).upper()
             if role_name in CONTACT_LENS_ROLES:
                 roles[speaker] = CONTACT_LENS_ROLES[role_name]
-            pieces.append((speaker, content, _seconds(seg.get("BeginOffsetMillis"), 1000),
-                           _seconds(seg.get("EndOffsetMillis"), 1000)))
+            pieces.append(
+                (
+                    speaker,
+                    content,
+                    _seconds(seg.get("BeginOffsetMillis"), 1000),
+                    _seconds(seg.get("EndOffsetMillis"), 1000),
+                )
+            )
         return pieces, roles
 
 
@@ -180,7 +215,9 @@ class DeepgramImporter(_TranscriptImporter):
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> bool:
-        return b'"results"' in head and (b'"utterances"' in head or (b'"channels"' in head and b'"alternatives"' in head))
+        return b'"results"' in head and (
+            b'"utterances"' in head or (b'"channels"' in head and b'"alternatives"' in head)
+        )
 
     def conversation_id(self, doc: dict, path: Path) -> str:
         return ident(obj(doc.get("metadata")).get("request_id")) or path.stem
@@ -189,19 +226,38 @@ class DeepgramImporter(_TranscriptImporter):
         results = obj(doc.get("results"))
         utterances = items(results.get("utterances"))
         if utterances:
-            return [(_dg_speaker(u), text(obj(u).get("transcript")) or "", _seconds(obj(u).get("start")),
-                     _seconds(obj(u).get("end"))) for u in map(obj, utterances)], {}
+            return [
+                (
+                    _dg_speaker(u),
+                    text(obj(u).get("transcript")) or "",
+                    _seconds(obj(u).get("start")),
+                    _seconds(obj(u).get("end")),
+                )
+                for u in map(obj, utterances)
+            ], {}
         channels = items(results.get("channels"))
         words = []
         for ch_index, channel in enumerate(channels):
             alt = obj(next(iter(items(obj(channel).get("alternatives"))), {}))
             for w in items(alt.get("words")):
                 w = obj(w)
-                speaker = _dg_speaker({**w, "channel": ch_index}) if "speaker" in w or len(channels) > 1 else "speaker_0"
-                words.append((speaker, text(w.get("punctuated_word")) or text(w.get("word")) or "",
-                              _seconds(w.get("start")), _seconds(w.get("end"))))
+                speaker = (
+                    _dg_speaker({**w, "channel": ch_index})
+                    if "speaker" in w or len(channels) > 1
+                    else "speaker_0"
+                )
+                words.append(
+                    (
+                        speaker,
+                        text(w.get("punctuated_word")) or text(w.get("word")) or "",
+                        _seconds(w.get("start")),
+                        _seconds(w.get("end")),
+                    )
+                )
         if not words:
-            raise RecordProblem("results has neither utterances nor words: request utterances=true&diarize=true")
+            raise RecordProblem(
+                "results has neither utterances nor words: request utterances=true&diarize=true"
+            )
         words.sort(key=lambda w: w[2] if w[2] is not None else 0.0)
         return words, {}
 
@@ -220,15 +276,30 @@ class WhisperImporter(_TranscriptImporter):
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> bool:
-        return b'"segments"' in head and b'"results"' not in head and \
-            any(k in head for k in (b'"avg_logprob"', b'"no_speech_prob"', b'"seek"', b'"speaker"', b'"start"'))
+        return (
+            b'"segments"' in head
+            and b'"results"' not in head
+            and any(
+                k in head
+                for k in (b'"avg_logprob"', b'"no_speech_prob"', b'"seek"', b'"speaker"', b'"start"')
+            )
+        )
 
     def pieces(self, doc: dict) -> tuple[list[Piece], dict[str, str]]:
         segments = items(doc.get("segments"))
         if not segments:
-            raise RecordProblem("no segments: save Whisper's verbose JSON output (segments with start, end, text)")
-        return [(text(obj(s).get("speaker")) or "SPEAKER_00", text(obj(s).get("text")) or "",
-                 _seconds(obj(s).get("start")), _seconds(obj(s).get("end"))) for s in segments], {}
+            raise RecordProblem(
+                "no segments: save Whisper's verbose JSON output (segments with start, end, text)"
+            )
+        return [
+            (
+                text(obj(s).get("speaker")) or "SPEAKER_00",
+                text(obj(s).get("text")) or "",
+                _seconds(obj(s).get("start")),
+                _seconds(obj(s).get("end")),
+            )
+            for s in segments
+        ], {}
 
 
 __all__ = ["AwsTranscribeImporter", "ContactLensImporter", "DeepgramImporter", "WhisperImporter"]

@@ -28,7 +28,15 @@ from smilebox.errors import InputError
 from smilebox.importers._common import finish
 from smilebox.importers.base import Importer, Item, describe_utf8_error
 
-COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "response_tweet_id", "in_response_to_tweet_id")
+COLUMNS = (
+    "tweet_id",
+    "author_id",
+    "inbound",
+    "created_at",
+    "text",
+    "response_tweet_id",
+    "in_response_to_tweet_id",
+)
 _DATE_FORMAT = "%a %b %d %H:%M:%S %z %Y"
 #: "^CB", "-KC", "~JW", "—AR" at the very end of an agent's tweet
 _SIGN_OFF = re.compile(r"(?:^|\s)[\^\-~\u2013\u2014]\s?([A-Z]{1,3}[a-z]?)\s*$")
@@ -58,7 +66,9 @@ class _Lines:
             try:
                 yield raw.decode("utf-8-sig" if self.lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                self.errors.append(InputError(self.name, self.lineno, describe_utf8_error(exc) + "; read with U+FFFD"))
+                self.errors.append(
+                    InputError(self.name, self.lineno, describe_utf8_error(exc) + "; read with U+FFFD")
+                )
                 yield raw.decode("utf-8", errors="replace")
 
 
@@ -67,7 +77,11 @@ def _header_offset(header: list[str]) -> int | None:
     cols = [h.strip().strip('"') for h in header]
     if tuple(cols) == COLUMNS:
         return 0
-    if len(cols) == len(COLUMNS) + 1 and tuple(cols[1:]) == COLUMNS and cols[0] in ("", "index", "Unnamed: 0"):
+    if (
+        len(cols) == len(COLUMNS) + 1
+        and tuple(cols[1:]) == COLUMNS
+        and cols[0] in ("", "index", "Unnamed: 0")
+    ):
         return 1
     return None
 
@@ -83,13 +97,19 @@ def _parse(row: list[str], offset: int, line: int) -> Tweet | str:
     """A Tweet, or the problem with this row."""
     width = len(COLUMNS) + offset
     if len(row) != width:
-        return f"{len(row)} fields where the header has {width}; a tweet's text may contain an unquoted line break"
+        return (
+            f"{len(row)} fields where the header has {width}; "
+            "a tweet's text may contain an unquoted line break"
+        )
     tweet_id, author, inbound, created, body, _responses, parent = row[offset:]
     tid = _int(tweet_id)
     if tid is None:
         return f"tweet_id {tweet_id!r} is not a number"
     if inbound not in ("True", "False"):
-        return f"inbound is {inbound!r} (expected True or False); the row may be a broken-off piece of the line above"
+        return (
+            f"inbound is {inbound!r} (expected True or False); "
+            "the row may be a broken-off piece of the line above"
+        )
     if not author.strip():
         return "author_id is empty"
     try:
@@ -117,12 +137,19 @@ class TwcsImporter(Importer):
         with open(path, "rb") as fh:
             lines = _Lines(fh, name)
             reader = csv.reader(lines)
-            header = next(reader, None)
+            try:
+                header = next(reader, None)
+            except csv.Error:
+                header = None
             offset = _header_offset(header or [])
             if offset is None:
                 if errors:
-                    yield InputError(name, 1, f"the header is not the TWCS columns ({', '.join(COLUMNS)}); "
-                                              f"found: {', '.join(header or []) or 'nothing'}")
+                    yield InputError(
+                        name,
+                        1,
+                        f"the header is not the TWCS columns ({', '.join(COLUMNS)}); "
+                        f"found: {', '.join(header or []) or 'nothing'}",
+                    )
                 return
             seen: dict[int, int] = {}
             while True:
@@ -142,7 +169,8 @@ class TwcsImporter(Importer):
                     continue
                 tweet = _parse(row, offset, start)
                 if isinstance(tweet, Tweet) and tweet.tweet_id in seen:
-                    tweet = f"tweet_id {tweet.tweet_id} appears again (first at line {seen[tweet.tweet_id]}); this row is skipped"
+                    first = seen[tweet.tweet_id]
+                    tweet = f"tweet_id {tweet.tweet_id} appears again (first at line {first}); this row is skipped"
                 if isinstance(tweet, str):
                     if errors:
                         yield InputError(name, start, tweet)
@@ -179,7 +207,9 @@ class TwcsImporter(Importer):
         tweets.sort(key=lambda t: (t.created_at, t.tweet_id))
         brands = [t.author_id for t in tweets if not t.inbound]
         customers = [t for t in tweets if t.inbound]
-        first_customer = next((t for t in tweets if t.tweet_id == root and t.inbound), customers[0] if customers else None)
+        first_customer = next(
+            (t for t in tweets if t.tweet_id == root and t.inbound), customers[0] if customers else None
+        )
         messages = []
         for t in tweets:
             if t.inbound:
@@ -189,15 +219,24 @@ class TwcsImporter(Importer):
                 sign = _SIGN_OFF.search(t.text)
                 if sign:
                     author = {**author, "id": f"{t.author_id}/{sign.group(1)}", "name": sign.group(1)}
-            messages.append({"id": str(t.tweet_id), "role": "customer" if t.inbound else "agent", "author": author,
-                             "text": t.text, "created_at": t.created_at,
-                             "in_response_to": str(t.parent) if t.parent is not None else None})
+            messages.append(
+                {
+                    "id": str(t.tweet_id),
+                    "role": "customer" if t.inbound else "agent",
+                    "author": author,
+                    "text": t.text,
+                    "created_at": t.created_at,
+                    "in_response_to": str(t.parent) if t.parent is not None else None,
+                }
+            )
         return {
             "id": str(root),
             "source": self.name,
             "channel": "social",
             "created_at": tweets[0].created_at,
-            "customer": {"id": first_customer.author_id, "handle": first_customer.author_id} if first_customer else None,
+            "customer": {"id": first_customer.author_id, "handle": first_customer.author_id}
+            if first_customer
+            else None,
             "messages": messages,
             "brand": max(set(brands), key=brands.count) if brands else None,
         }

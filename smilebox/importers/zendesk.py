@@ -23,6 +23,7 @@ users side-loaded in the same line, before the tickets that need them), or JSONL
 Roles come from joining each comment's ``author_id`` to ``users[].role`` (end-user -> customer,
 agent/admin -> agent). When the author is not in ``users`` (a deleted user, or no users exported) the
 requester is the customer and anyone else an agent; such messages carry ``role_source: "guessed"``.
+Ratings whose ticket is not in the file are yielded as feedback records pointing at the ticket id.
 """
 
 from __future__ import annotations
@@ -32,12 +33,27 @@ from pathlib import Path
 from typing import Any
 
 from smilebox.errors import InputError
-from smilebox.importers._common import RecordProblem, finish, flag, ident, items, lookup, obj, person, tag_names, text, timestamp
-from smilebox.importers._json_stream import Record, collect_side, iter_records
-from smilebox.importers._ratings import rating_feedback
+from smilebox.importers._common import (
+    RecordProblem,
+    finish,
+    flag,
+    ident,
+    items,
+    lookup,
+    obj,
+    person,
+    tag_names,
+    text,
+    timestamp,
+)
+from smilebox.importers._json_stream import collect_side, iter_records
+from smilebox.importers._ratings import loose_feedback, rating_feedback
 from smilebox.importers._roles import ZENDESK_CHANNELS, ZENDESK_STATUSES, ZENDESK_USER_ROLES
 from smilebox.importers.base import Importer, Item
 from smilebox.text.html import strip_quoted_text
+
+#: top-level tables besides tickets, in a document or on JSONL lines
+SIDE_TABLES = ("users", "satisfaction_ratings", "ticket_comments")
 
 
 class _Users:
@@ -51,8 +67,10 @@ class _Users:
             uid = ident(obj(user).get("id"))
             if uid is not None:
                 u = obj(user)
-                self.by_id[uid] = (lookup(ZENDESK_USER_ROLES, u.get("role")),
-                                   person(id=uid, name=u.get("name"), email=u.get("email"), phone=u.get("phone")))
+                self.by_id[uid] = (
+                    lookup(ZENDESK_USER_ROLES, u.get("role")),
+                    person(id=uid, name=u.get("name"), email=u.get("email"), phone=u.get("phone")),
+                )
 
     def role(self, uid: str | None) -> str | None:
         return self.by_id.get(uid, (None, None))[0] if uid else None
@@ -65,19 +83,26 @@ class _Users:
 
 class ZendeskImporter(Importer):
     name = "zendesk"
-    description = "Zendesk Support tickets with comments (or audits), users and satisfaction ratings (JSON or JSONL)."
+    description = (
+        "Zendesk Support tickets with comments (or audits), users and satisfaction ratings (JSON or JSONL)."
+    )
     extensions = (".json", ".jsonl", ".ndjson")
 
     @classmethod
     def sniff(cls, path: Path, head: bytes) -> bool:
         has_tickets = b'"tickets"' in head or b'"requester_id"' in head
-        return has_tickets and b'"via"' in head and b'"_embedded"' not in head and b'"conversation_parts"' not in head
+        return (
+            has_tickets
+            and b'"via"' in head
+            and b'"_embedded"' not in head
+            and b'"conversation_parts"' not in head
+        )
 
     def read(self, path: Path) -> Iterator[Item]:
         users = _Users()
         ratings: dict[str, dict] = {}
         loose_comments: dict[str, list] = {}
-        side = collect_side(path, "tickets", ("users", "satisfaction_ratings", "ticket_comments"))
+        side = collect_side(path, SIDE_TABLES)
         users.add(side["users"])
         self._add_ratings(ratings, side["satisfaction_ratings"])
         self._add_comments(loose_comments, side["ticket_comments"])
@@ -91,28 +116,27 @@ class ZendeskImporter(Importer):
                 self._add_comments(loose_comments, value)
 
         name = str(path)
-        for rec in iter_records(path, "tickets", side=on_side):
+        for rec in iter_records(path, "tickets", side=on_side, side_keys=SIDE_TABLES):
             if isinstance(rec, InputError):
                 yield rec
                 continue
             value = rec.value
-            if isinstance(value, dict) and "tickets" not in value and _is_side_line(value):
-                for key, val in value.items():
-                    on_side(key, val)
-                if "role" in value and "id" in value:
-                    users.add([value])
-                continue
             if not isinstance(value, dict):
-                yield InputError(name, rec.location, f"a ticket should be a JSON object, got {type(value).__name__}")
+                yield InputError(
+                    name, rec.location, f"a ticket should be a JSON object, got {type(value).__name__}"
+                )
                 continue
-            if isinstance(value.get("users"), list):
-                users.add(value["users"])
+            if "role" in value and not any(k in value for k in ("requester_id", "comments", "audits")):
+                users.add([value])  # a user on its own line
+                continue
             try:
                 data = self._conversation(value, users, ratings, loose_comments)
             except RecordProblem as exc:
                 yield InputError(name, rec.location, str(exc))
                 continue
             yield from finish(data, name, rec.location)
+        for tid, rating in ratings.items():  # ratings of tickets that are not in this file
+            yield from loose_feedback(self.name, name, "satisfaction_ratings", tid, _feedback(rating, users))
 
     @staticmethod
     def _add_ratings(ratings: dict[str, dict], values: Any) -> None:
@@ -143,19 +167,27 @@ class ZendeskImporter(Importer):
         if not messages:
             description = text(t.get("description"))
             if description is None:
-                raise RecordProblem(f"ticket {tid} has no comments: export them with the ticket "
-                                    "(tickets[].comments or tickets[].audits) or as a top-level ticket_comments list")
-            messages = [{"id": "description", "role": "customer", "text": strip_quoted_text(description),
-                         "author": users.person(requester), "created_at": timestamp(t.get("created_at"))}]
-        rating = obj(t.get("satisfaction_rating")) or ratings.get(tid, {})
-        feedback = rating_feedback(rating.get("score"), "goodbad", rating.get("comment"), id=rating.get("id"),
-                                   created_at=rating.get("created_at") or rating.get("updated_at"),
-                                   agent=users.person(ident(rating.get("assignee_id")) or assignee),
-                                   reason=text(rating.get("reason")))
+                raise RecordProblem(
+                    f"ticket {tid} has no comments: export them with the ticket "
+                    "(tickets[].comments or tickets[].audits) or as a top-level ticket_comments list"
+                )
+            messages = [
+                {
+                    "id": "description",
+                    "role": "customer",
+                    "text": strip_quoted_text(description),
+                    "author": users.person(requester),
+                    "created_at": timestamp(t.get("created_at")),
+                }
+            ]
+        listed = ratings.pop(tid, None)
+        feedback = _feedback(obj(t.get("satisfaction_rating")) or obj(listed), users, assignee)
         return {
             "id": tid,
             "source": self.name,
-            "channel": lookup(ZENDESK_CHANNELS, obj(t.get("via")).get("channel"), self.options.default_channel or "other"),
+            "channel": lookup(
+                ZENDESK_CHANNELS, obj(t.get("via")).get("channel"), self.options.default_channel or "other"
+            ),
             "subject": text(t.get("subject") or t.get("raw_subject")),
             "status": lookup(ZENDESK_STATUSES, t.get("status")),
             "created_at": timestamp(t.get("created_at")),
@@ -169,11 +201,16 @@ class ZendeskImporter(Importer):
         }
 
 
-def _is_side_line(value: dict) -> bool:
-    """A JSONL line that holds users or ratings rather than a ticket."""
-    if any(k in value for k in ("users", "satisfaction_ratings", "ticket_comments")) and "requester_id" not in value:
-        return True
-    return "role" in value and "requester_id" not in value and "comments" not in value
+def _feedback(rating: dict, users: _Users, assignee: str | None = None) -> dict | None:
+    return rating_feedback(
+        rating.get("score"),
+        "goodbad",
+        rating.get("comment"),
+        id=rating.get("id"),
+        created_at=rating.get("created_at") or rating.get("updated_at"),
+        agent=users.person(ident(rating.get("assignee_id")) or assignee),
+        reason=text(rating.get("reason")),
+    )
 
 
 def _comments(t: dict) -> list:
@@ -184,8 +221,13 @@ def _comments(t: dict) -> list:
     for audit in items(t.get("audits")):
         for event in items(obj(audit).get("events")):
             if obj(event).get("type") == "Comment":
-                out.append({**obj(event), "created_at": obj(event).get("created_at") or obj(audit).get("created_at"),
-                            "author_id": obj(event).get("author_id") or obj(audit).get("author_id")})
+                out.append(
+                    {
+                        **obj(event),
+                        "created_at": obj(event).get("created_at") or obj(audit).get("created_at"),
+                        "author_id": obj(event).get("author_id") or obj(audit).get("author_id"),
+                    }
+                )
     return out
 
 
@@ -197,8 +239,18 @@ def _message(c: dict, users: _Users, requester: str | None) -> dict | None:
         role = "customer" if author_id is not None and author_id == requester else "agent"
     public = flag(c.get("public"))
     raw_attachments = c.get("attachments")
-    attachments = [{"file_name": text(obj(a).get("file_name")), "content_type": text(obj(a).get("content_type")),
-                    "url": text(obj(a).get("content_url"))} for a in items(raw_attachments)] if raw_attachments else None
+    attachments = (
+        [
+            {
+                "file_name": text(obj(a).get("file_name")),
+                "content_type": text(obj(a).get("content_type")),
+                "url": text(obj(a).get("content_url")),
+            }
+            for a in items(raw_attachments)
+        ]
+        if raw_attachments
+        else None
+    )
     plain = text(c.get("plain_body")) or text(c.get("body"))
     msg: dict[str, Any] = {
         "id": ident(c.get("id")),

@@ -21,7 +21,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from smilebox.errors import InputError
-from smilebox.importers._common import RecordProblem, finish, ident, items, obj, person, tag_names, text, timestamp
+from smilebox.importers._common import (
+    RecordProblem,
+    finish,
+    ident,
+    items,
+    obj,
+    person,
+    tag_names,
+    text,
+    timestamp,
+)
 from smilebox.importers._json_stream import iter_records
 from smilebox.importers._ratings import rating_feedback
 from smilebox.importers.base import Importer, Item
@@ -43,7 +53,9 @@ class ZendeskChatImporter(Importer):
                 yield rec
                 continue
             if not isinstance(rec.value, dict):
-                yield InputError(name, rec.location, f"a chat should be a JSON object, got {type(rec.value).__name__}")
+                yield InputError(
+                    name, rec.location, f"a chat should be a JSON object, got {type(rec.value).__name__}"
+                )
                 continue
             try:
                 data = self._conversation(rec.value)
@@ -57,21 +69,35 @@ class ZendeskChatImporter(Importer):
         if cid is None:
             raise RecordProblem("chat has no id")
         visitor = obj(chat.get("visitor"))
-        agents = {n.strip().casefold() for n in (text(a) for a in items(chat.get("agent_names"))) if n and n.strip()}
+        agents = {
+            n.strip().casefold() for n in (text(a) for a in items(chat.get("agent_names"))) if n and n.strip()
+        }
         messages = []
         for entry in items(chat.get("history")):
             entry = obj(entry)
             if text(entry.get("type")) != "chat.msg" or text(entry.get("msg")) is None:
                 continue
             role = _role(entry, agents)
-            messages.append({"role": role, "text": text(entry.get("msg")),
-                             "author": person(name=entry.get("name"), handle=entry.get("nick")),
-                             "created_at": timestamp(entry.get("timestamp"))})
+            messages.append(
+                {
+                    "role": role,
+                    "text": text(entry.get("msg")),
+                    "author": person(name=entry.get("name"), handle=entry.get("nick")),
+                    "created_at": timestamp(entry.get("timestamp")),
+                }
+            )
         if not messages and text(chat.get("message")):
-            messages.append({"role": "customer", "text": text(chat.get("message")),
-                             "created_at": timestamp(chat.get("timestamp"))})
+            messages.append(
+                {
+                    "role": "customer",
+                    "text": text(chat.get("message")),
+                    "created_at": timestamp(chat.get("timestamp")),
+                }
+            )
         if not messages:
-            raise RecordProblem(f"chat {cid} has no chat.msg entries in history[]; export chats with their history")
+            raise RecordProblem(
+                f"chat {cid} has no chat.msg entries in history[]; export chats with their history"
+            )
         feedback = rating_feedback(chat.get("rating"), "goodbad", chat.get("comment"))
         names = sorted(n for n in (text(a) for a in items(chat.get("agent_names"))) if n)
         return {
@@ -81,8 +107,12 @@ class ZendeskChatImporter(Importer):
             "status": "closed" if chat.get("ended_by") or chat.get("end_timestamp") else None,
             "created_at": timestamp(chat.get("timestamp")),
             "tags": tag_names(chat.get("tags")),
-            "customer": person(id=visitor.get("id"), name=visitor.get("name"), email=visitor.get("email"),
-                               phone=visitor.get("phone")),
+            "customer": person(
+                id=visitor.get("id"),
+                name=visitor.get("name"),
+                email=visitor.get("email"),
+                phone=visitor.get("phone"),
+            ),
             "assignee": person(name=names[0]) if len(names) == 1 else None,
             "messages": messages,
             "feedback": [feedback] if feedback else [],

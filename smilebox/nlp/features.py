@@ -45,6 +45,8 @@ def ngram_matrix(texts: Sequence[str], dim: int = DEFAULT_DIM, scale: float = 1.
     rows, cols, vals = [], [], []
     for i, text in enumerate(texts):
         buckets = ngram_buckets(text, dim)
+        if not len(buckets):
+            continue
         rows.extend([i] * len(buckets))
         cols.extend(buckets.tolist())
         vals.extend([scale / np.sqrt(len(buckets))] * len(buckets))

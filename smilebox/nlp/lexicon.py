@@ -40,6 +40,11 @@ EMOTION_LEXICON: dict[str, re.Pattern] = {
     "joy": _words(r"happy", r"glad", r"great", r"love\w*", r"awesome", r"amazing", r"excellent", r"wonderful",
                   r"fantastic", r"delighted", r"perfect", r"pleased", r"yay"),
 }
+#: cue words for the rest of GoEmotions' negative group (disapproval, disgust, embarrassment, grief,
+#: remorse): they raise the cue but are not among the seven reported emotions
+CUE_EXTRA = _words(r"disgusting", r"gross", r"terrible", r"awful", r"horrible", r"pathetic", r"useless", r"wrong",
+                   r"broken", r"(?:doesn't|does not|didn't|did not|won't) work\w*", r"never again", r"not what I (?:asked|ordered|paid)",
+                   r"embarrass\w*", r"ashamed", r"humiliat\w*", r"regret\w*", r"grie\w+", r"unfair", r"incompetent")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|n't|hardly)\s+(?:\w+\s+)?$", re.I)
 
 EMPATHY_PATTERNS: tuple[re.Pattern, ...] = (
@@ -106,7 +111,8 @@ class LexiconAnalyzer:
             emotions = {name: saturate(n) for name, n in hits.items()}
             compound = self._vader.polarity_scores(text)["compound"]
             from_vader = min(1.0, compound / CUE_COMPOUND * 0.5) if compound <= CUE_COMPOUND else 0.0
-            cue = max([emotions[n] for n in NEGATIVE_CUE_EMOTIONS] + [round(from_vader, 4)])
+            lexical = saturate(sum(hits[n] for n in EMOTIONS if n in NEGATIVE_CUE_EMOTIONS) + _hits(CUE_EXTRA, text))
+            cue = max(lexical, round(from_vader, 4))
             out.append({"negative_cue": cue >= 0.5, "cue_score": cue, "emotions": emotions})
         return out
 

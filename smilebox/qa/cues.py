@@ -33,7 +33,8 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                           r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th|rd|nd)) time|"
                           r"(?:for|over|in) (?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
                           r"for (?:hours|days|weeks|months)|again and again|over and over|"
-                          r"no one (?:is )?(?:helping|responds|answers|replied)|nobody (?:helps|responds|answers|replied)|"
+                          r"(?:no ?one|nobody) (?:\w+ ){0,2}(?:help\w*|respond\w*|answer\w*|get back|got back|replied|called back)|"
+                          r"(?:\d+|three|four|five|several|many|multiple|so many) times|"
                           r"keeps? (?:crashing|happening|failing|dropping|freezing)|ugh+|smh|seriously\?+|come on|"
                           r"(?:on|put on) hold for|can'?t believe|unbelievable"),
     ("anger", 0.9, r"angry|furious|livid|outraged|outrageous|fuming|infuriat\w*|pissed(?: off)?|"
@@ -131,15 +132,22 @@ def model_cues(analyzer: Any, message_id: str, text: str, start: int, end: int) 
     return out
 
 
-def detect_cues(conversation: Any, analyzer: Any = None) -> list[Cue]:
-    """Every cue in the customer's public messages, in message order."""
+def detect_cues(conversation: Any, analyzer: Any = None, view: Any = None) -> list[Cue]:
+    """Every cue in the customer's public messages, in message order.
+
+    ``view`` (a ``ConversationView`` of the same conversation) saves finding the message bodies again.
+    """
     cues: list[Cue] = []
-    for msg in conversation.messages:
-        if msg.role != "customer" or msg.internal or not msg.text:
-            continue
-        text = msg.text
-        start = body_start(text)
-        end = body_end(text, start)
+    if view is not None:
+        bodies = [(r.message, r.start, r.end) for r in view.customer]
+    else:
+        bodies = []
+        for msg in conversation.messages:
+            if msg.role == "customer" and not msg.internal and msg.text:
+                start = body_start(msg.text)
+                bodies.append((msg, start, body_end(msg.text, start)))
+    for msg, start, end in bodies:
+        text = msg.text or ""
         found = {c.kind: c for c in lexicon_cues(msg.id, text, start, end)}
         if analyzer is not None:
             for cue in model_cues(analyzer, msg.id, text, start, end):

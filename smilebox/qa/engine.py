@@ -58,7 +58,7 @@ class EvaluationContext:
         if self._view is None or self._view.conversation is not conversation:
             from smilebox.qa.view import ConversationView
 
-            self._view = ConversationView(conversation)
+            self._view = ConversationView(conversation, self.company_name)
         return self._view
 
     def cues(self, conversation: "Conversation") -> list[Cue]:
@@ -70,7 +70,7 @@ class EvaluationContext:
         if cached is None or self._cue_cache.get("of") is not conversation:
             from smilebox.qa.cues import detect_cues
 
-            cached = detect_cues(conversation, self.analyzer)
+            cached = detect_cues(conversation, self.analyzer, self.view(conversation))
             self._cue_cache = {"of": conversation, "cues": cached}
         return cached
 

@@ -21,7 +21,7 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?")
 
 # Initials or a name after a sign-off mark at the very end of a reply: "^CB", "-KC", "*JM", "/NQ",
 # "~RW", "^Wren", "- Nick", "*MichaelPhillips", "-Erica". Lowercase initials ("^ag") occur too.
-SIGN_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[.!?]))([\^*/~]|[-–—]{1,2})\s?([A-Za-z][A-Za-z.]{0,23})\s*$")
+SIGN_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[.!?]))([\^*/~]|[-–—]{1,2})\s?([A-Za-z][A-Za-z]{0,23}(?:-[A-Z][a-z]+)?)[.…]*\s*$")
 # A valediction line followed by a name line, as in email: "Best,\nJuan" / "Kind regards,\nJuan Perez".
 VALEDICTION = re.compile(
     r"(?im)^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm regards|warmest regards|regards|many thanks|"
@@ -93,15 +93,22 @@ class Phrases:
         return "".join(out)
 
 
-_last_text: list[str] = ["", ""]
+_lowered: dict[int, tuple[str, str]] = {}
 
 
 def lowered(text: str) -> str:
-    """``text.lower()``, remembered for the last text: the checks of one message share it."""
-    if _last_text[0] is not text:
-        _last_text[0] = text
-        _last_text[1] = text.lower()
-    return _last_text[1]
+    """``text.lower()``, remembered for the texts of the current conversation (the checks share them).
+
+    Keyed by identity and holding the text itself, so an id reused by a new string never hits.
+    """
+    hit = _lowered.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_lowered) > 256:
+        _lowered.clear()
+    low = text.lower()
+    _lowered[id(text)] = (text, low)
+    return low
 
 
 def phrase_pattern(phrases: Iterable[str]) -> Phrases:
@@ -133,22 +140,19 @@ def body_start(text: str) -> int:
 def body_end(text: str, start: int = 0) -> int:
     """Offset before trailing links, "1/2" counters, ellipses and emoji (a loop, not a regex: hot path)."""
     end = len(text)
-    while True:
-        while end > start and text[end - 1].isspace():
+    while end > start:
+        ch = text[end - 1]
+        if ch.isspace() or (ord(ch) >= 0x2600 and _is_emoji(ch)):
             end -= 1
-        e = end
-        while e > start and _is_emoji(text[e - 1]):
-            e -= 1
-        if e != end:
-            end = e
             continue
-        k = max(text.rfind(" ", start, end), text.rfind("\n", start, end), text.rfind("\t", start, end)) + 1
-        k = max(k, start)
-        token = text[k:end]
-        if token.startswith(("http://", "https://", "www.")) or token in ("...", "…") or _COUNTER.fullmatch(token):
+        k = max(text.rfind(" ", start, end), text.rfind("\n", start, end), start - 1) + 1
+        first = text[k]
+        if (first == "h" and text.startswith(("http://", "https://"), k)) or (first == "w" and text.startswith("www.", k)) \
+                or (first in ".…" and text[k:end] in ("...", "…")) or (first in "(0123456789" and _COUNTER.fullmatch(text, k, end)):
             end = k
             continue
         return end
+    return end
 
 
 def _is_emoji(ch: str) -> bool:
@@ -199,7 +203,8 @@ def opening_span(text: str, start: int, limit: int = 60) -> tuple[int, int]:
     if e <= s:
         return start, start
     if e - s > limit:
-        e = s + limit
+        space = text.rfind(" ", s, s + limit + 1)
+        e = space if space > s else s + limit
         while e > s and text[e - 1].isspace():
             e -= 1
     return s, e

@@ -35,8 +35,13 @@ _SALUTED = re.compile(
 )
 _LEADING_VOCATIVE = re.compile(r"\W{0,3}([A-Z][a-z]{2,}),\s+(?=[a-z])")
 _VOCATIVE = re.compile(r",\s*([A-Z][a-z]+)\s*[.!?:,]")
+# "I'm sorry for the poor experience, Skylar." - a name after a courtesy is a name, known or not.
+_COURTESY_VOCATIVE = re.compile(
+    r"\b(?i:sorry|thanks|thank you|apologi\w+|glad|happy|welcome|hi|hello|hey|congrats|congratulations)\b"
+    r"[^.!?\n]{0,60},\s*([A-Z][a-z]{2,})\s*[.!]"
+)
 _CUSTOMER_SIGNED = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:thanks|thank you|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
+    r"(?:(?:^|\n|[.!?][ \t]+)[ \t]*(?i:thanks|thank you|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
     r"[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]*|(?:^|\n|\s)[-–—~][ \t]?|\n[ \t]*)"
     r"([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*$"
 )
@@ -84,8 +89,10 @@ class Reply:
 class ConversationView:
     """Everything several checks read, computed at most once per conversation."""
 
-    def __init__(self, conversation: "Conversation"):
+    def __init__(self, conversation: "Conversation", company_name: str | None = None):
         self.conversation = conversation
+        #: words of the company's name: a sign-off with only these ("- Acme") is a team, not a person
+        self.company_words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", company_name or ""))
         self.channel = conversation.channel
         self.agent: list[Reply] = []
         self.customer: list[Reply] = []
@@ -149,6 +156,7 @@ class ConversationView:
                 and lead.group(1).lower() not in _OPENERS:
             candidates.append(lead)
         candidates += [v for v in _VOCATIVE.finditer(r.text, r.start, r.end) if v.group(1).lower() in _KNOWN_NAMES]
+        candidates += list(_COURTESY_VOCATIVE.finditer(r.text, r.start, r.end))
         for c in candidates:
             name = c.group(1)
             if name.lower() in _NOT_A_NAME or (agent_first and name.lower() == agent_first.lower()):
@@ -169,6 +177,24 @@ class ConversationView:
             cache["v"] = self._find_signoff(r)
         return cache["v"]
 
+    def _name_line(self, r: Reply, customer: str) -> tuple[int, int] | None:
+        """A person's name alone on one of the last three lines ("Derrick Owens" above "Acme | Support")."""
+        text, pos = r.text, r.end
+        author_first = (self.agent_first_name(r) or "").lower()
+        for above_block in (False, True, True):
+            nl = text.rfind("\n", r.start, pos)
+            if nl == -1:
+                return None
+            m = _NAME_LINE.fullmatch(text, nl + 1, pos)
+            if m:
+                first = m.group(1).split()[0].lower()
+                # a name line with a title or company line under it is a signature block, known name or not
+                common = first in _NOT_A_NAME or first in P.STOPWORDS or first in P.TEAM_WORDS or first in self.company_words
+                if first != customer and not common and (above_block or first in _KNOWN_NAMES or first == author_first):
+                    return m.start(1), m.end(1)
+            pos = nl
+        return None
+
     def _find_signoff(self, r: Reply) -> tuple[str, int, int] | None:
         text, start, end = r.text, r.start, r.end
         customer = (self.customer_name or ("",))[0].lower()
@@ -176,7 +202,7 @@ class ConversationView:
         if m and m.start(1) >= start:
             token = m.group(2).rstrip(".")
             low = token.lower()
-            if low in P.TEAM_WORDS:
+            if low in P.TEAM_WORDS or low in self.company_words:
                 return "team", m.start(1), m.end(2)
             initials = len(token) <= 3 or token.isupper()
             named = token[:1].isupper() and low not in P.STOPWORDS and low not in _NOT_A_NAME
@@ -184,26 +210,33 @@ class ConversationView:
                 return "person", m.start(1), m.end(2)
         tail = _TEAM_TAIL.search(text, max(start, end - 60), end)
         if tail:
-            return "team", tail.start(1), tail.end(1)
+            s = tail.start(1)
+            while text[s].isspace():
+                s += 1
+            return "team", s, tail.end(1)
         valediction = None
-        for valediction in P.VALEDICTION.finditer(text, start, end):
+        for valediction in P.VALEDICTION.finditer(text, max(start, end - 160), end):
             pass
         if valediction:
             rest = text[valediction.end() : end].strip()
             first_line = rest.split("\n", 1)[0].strip()
             if first_line:
                 s = text.index(first_line, valediction.end())
-                if any(w.lower() in P.TEAM_WORDS for w in first_line.split()) and not _PERSON_LINE.match(first_line):
+                if all(w.lower() in P.TEAM_WORDS or w.lower() in self.company_words for w in first_line.split()) or any(
+                    w.lower() in P.TEAM_WORDS for w in first_line.split()
+                ):
                     return "team", s, s + len(first_line)
                 pm = _PERSON_LINE.match(first_line)
-                if pm and pm.group(1).lower() != customer:
+                author_first = (self.agent_first_name(r) or "").lower()
+                if pm and (pm.group(1).split()[0].lower() in (author_first,) or pm.group(1).lower() != customer):
                     return "person", s, s + pm.end(1)
-        line = _LAST_LINE_NAME.search(text, start, end)
-        if line and line.group(1).lower() != customer:
-            author_first = self.agent_first_name(r)
-            if line.group(1).lower() in _KNOWN_NAMES or (author_first and line.group(1) == author_first):
-                return "person", line.start(1), line.end(1)
-        for m in P.SELF_INTRO.finditer(text, start, end):
+        named = self._name_line(r, customer)
+        if named:
+            return "person", named[0], named[1]
+        intros = list(P.SELF_INTRO.finditer(text, start, min(end, start + 160)))
+        if end - start > 160:
+            intros += P.SELF_INTRO.finditer(text, max(start + 160, end - 160), end)
+        for m in intros:
             name = m.group(1) or m.group(2)
             if name.lower() not in _NOT_A_NAME and name.lower() not in P.STOPWORDS and name.lower() != customer:
                 return "person", m.start(), m.end()
@@ -215,5 +248,6 @@ _TEAM_TAIL = re.compile(
     r"help ?desk)\b)\s*$",
     re.IGNORECASE,
 )
-_PERSON_LINE = re.compile(r"^([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+){0,2})\b")
-_LAST_LINE_NAME = re.compile(r"\n[ \t]*[-–—~]?[ \t]*([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*$")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_PERSON_LINE = re.compile(rf"^([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_UPPER}][{_LOWER}'-]+|[ \t]+[{_UPPER}]\.){{0,2}})(?![\w])")
+_NAME_LINE = re.compile(rf"[-–—~]?[ \t]*([{_UPPER}][{_LOWER}]+(?:[ \t]+[{_UPPER}][{_LOWER}'-]+|[ \t]+[{_UPPER}]\.){{0,2}})[ \t]*")

@@ -23,21 +23,30 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 _BLOCK_SELECTOR = "p, div, li, tr, h1, h2, h3, h4, h5, h6, table, ul, ol, hr, pre, blockquote"
-_DROP_SELECTOR = ", ".join((
-    "script", "style", "head", "title",
-    "blockquote", "div.gmail_quote", "div.gmail_extra", "div.yahoo_quoted", "div.moz-cite-prefix",
-))
+_DROP_SELECTOR = ", ".join(
+    (
+        "script",
+        "style",
+        "head",
+        "title",
+        "blockquote",
+        "div.gmail_quote",
+        "div.gmail_extra",
+        "div.yahoo_quoted",
+        "div.moz-cite-prefix",
+    )
+)
 #: Outlook puts the quoted mail *after* these markers, as siblings, so the marker and what follows go
 _CUT_FROM_SELECTOR = "div#divRplyFwdMsg, div#appendonsend, hr#stopSpelling, div.OutlookMessageHeader"
 
 _REPLY_HEADER = re.compile(
     r"^(?:"
-    r"On .{3,200}?(?:\n.{0,200}?)?wrote:[ \t]*$"          # Gmail / Apple, possibly wrapped over two lines
-    r"|Le .{3,200}? a [ée]crit ?:[ \t]*$"                # French
-    r"|Am .{3,200}? schrieb .{0,200}?:[ \t]*$"           # German
-    r"|El .{3,200}? escribi[óo]:[ \t]*$"                 # Spanish
+    r"On .{3,200}?(?:\n.{0,200}?)?wrote:[ \t]*$"  # Gmail / Apple, possibly wrapped over two lines
+    r"|Le .{3,200}? a [ée]crit ?:[ \t]*$"  # French
+    r"|Am .{3,200}? schrieb .{0,200}?:[ \t]*$"  # German
+    r"|El .{3,200}? escribi[óo]:[ \t]*$"  # Spanish
     r"|-{2,}\s*(?:Original Message|Forwarded message|Mensaje original|Ursprüngliche Nachricht)\s*-{2,}"
-    r"|_{10,}[ \t]*\n(?:From|De|Von): "                   # Outlook on the web
+    r"|_{10,}[ \t]*\n(?:From|De|Von): "  # Outlook on the web
     r"|(?:From|De|Von): .+\n(?:Sent|Date|Envoyé|Gesendet|Enviado): "
     r")",
     re.MULTILINE | re.IGNORECASE,
@@ -51,11 +60,30 @@ _BLANKS = re.compile(r"\n{3,}")
 _LINE_EDGES = re.compile(r" ?\n ?")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2007\u202f]")
 #: HTML that needs the real parser: anything that may hide quoted history or non-text content
-_PARSER_CUES = ("<script", "<style", "<head", "<title", "<blockquote", "<!--", "<![cdata", "quote", "divrplyfwdmsg",
-                "appendonsend", "stopspelling", "outlookmessageheader", "moz-cite", "yahoo_quoted", "<table", "<tr",
-                "<pre")
+_PARSER_CUES = (
+    "<script",
+    "<style",
+    "<head",
+    "<title",
+    "<blockquote",
+    "<!--",
+    "<![cdata",
+    "quote",
+    "divrplyfwdmsg",
+    "appendonsend",
+    "stopspelling",
+    "outlookmessageheader",
+    "moz-cite",
+    "yahoo_quoted",
+    "<table",
+    "<tr",
+    "<pre",
+)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|hr|table|tr|pre|blockquote|body)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|h[1-6]|hr|table|tr|pre|blockquote|body)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.IGNORECASE,
+)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")

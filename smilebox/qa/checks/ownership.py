@@ -14,13 +14,18 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import Phrases, phrase_pattern
+from smilebox.qa.phrases import Phrases, lowered, phrase_pattern, sentence_spans
 
 REFUSALS = [
     "re:(?:i|we)(?: really| simply| just)? (?:can't|cannot|can not|won't be able to|are unable to|am unable to|"
     "aren't able to|am not able to|are not able to|'re not able to|'m not able to|'re unable to|'m unable to|don't|do not) "
     "(?:help|assist|do anything|support|deal with|handle)(?: you)?(?: with)?(?: (?:that|this|it|those))?\\b",
-    "re:(?:there's|there is|there isn't|there's really) (?:nothing|not much|not anything|anything) (?:else )?(?:i|we) can do",
+    "re:(?:there's|there is)(?: really)? (?:nothing|not much|not anything) (?:else |more )?(?:i|we) can do",
+    "re:(?:there isn't|there is not) (?:anything|much) (?:else |more )?(?:i|we) can do",
+    "re:(?:that's|that is|this is|it's|it is) (?:not possible|impossible|not something we offer|not an option)",
+    "re:(?:that|this|it) (?:isn't|is not) (?:possible|something we offer|an option)",
+    "re:(?:i|we) (?:can't|cannot|can not|are unable to|am unable to|'re unable to|'m unable to) (?:waive|refund|change|"
+    "cancel|offer|make an exception|do that|do this|do anything about)",
     "re:nothing (?:more |else |further )?(?:i|we) can do", "re:out of (?:our|my) hands",
     "re:not (?:our|my) (?:department|problem|responsibility|area|fault|issue)",
     "re:(?:that's|that is|this is|it's|it is) not something (?:i|we) (?:can|handle|deal with|do)",
@@ -40,10 +45,18 @@ ALTERNATIVES = [
     "re:(?:local|nearest|nearby) (?:store|branch|office|center|centre|location|shop)",
     "re:(?:in|through|via|using) (?:the|our|your) (?:app|website|site|portal|account|help center|settings)",
 ]
+# Every default refusal holds one of these: a fast literal scan skips replies that cannot refuse.
+_REFUSAL_HINT = re.compile(r"n't|not|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible")
 REQUEST = Phrases(
     r"\?|\b(?:not|n't|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
     r"help|how|why|when|where|what|can|could|need|want|won't|doesn't|didn't|fail\w*|crash\w*|stuck|lost|waiting)\b",
 )
+
+
+def _window_end(reply, pos: int) -> int:
+    """End of the sentence after the refusal's: where an alternative must appear to count for it."""
+    spans = [e for s, e in sentence_spans(reply.text, pos, min(reply.end, pos + 300))]
+    return spans[1] if len(spans) > 1 else (spans[0] if spans else reply.end)
 
 
 class Ownership(Check):
@@ -56,6 +69,7 @@ class Ownership(Check):
 
     def setup(self) -> None:
         self._refusal = phrase_pattern(self.config["refusals"])
+        self._hint = _REFUSAL_HINT if self.config["refusals"] == REFUSALS else None
         self._alternative = phrase_pattern(self.config["alternatives"])
 
     def evaluate(self, conversation, context):
@@ -69,8 +83,10 @@ class Ownership(Check):
             return not_applicable("The customer asks for nothing and reports no problem.")
         handed_off = []
         for r in view.agent:
+            if self._hint is not None and not self._hint.search(lowered(r.text), r.start, r.end):
+                continue
             for m in self._refusal.finditer(r.text, r.start, r.end):
-                alt = self._alternative.search(r.text, m.end(), r.end)
+                alt = self._alternative.search(r.text, m.end(), _window_end(r, m.end()))
                 if alt is None:
                     return failed(
                         "An agent reply refuses or deflects without an alternative or a route.",

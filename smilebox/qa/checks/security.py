@@ -22,9 +22,11 @@ from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
 from smilebox.qa.phrases import Phrases, lowered, luhn_valid, phrase_pattern
 
-_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
-_SSN = Phrases(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])"
-                  r"|\b(?:ssn|social security(?: number| no\.?)?|sin|national (?:id|insurance)(?: number)?)\b"
+# Patterns that start with a digit let the regex engine skip ahead to digits (no leading lookbehind).
+_CARD = re.compile(r"\d(?:[ -]?\d){12,18}(?![\d-])")
+_SSN_DIGITS = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
+_SSN_INVALID = re.compile(r"000|666|9|\d{3}-00|\d{3}-\d{2}-0000")
+_SSN = Phrases(r"\b(?:ssn|social security(?: number| no\.?)?|sin|national (?:id|insurance)(?: number)?)\b"
                   r"[\s:#is]{1,6}[a-z]{0,2}\d[\d -]{6,10}\d")
 _SECRET = Phrases(r"\b(?:password|passcode|passwd|pin(?: code| number)?)\b(?: is| was| has been (?:reset|set|changed) to|:|=| to)"
                      r"\s*['\"“]?([^\s'\"”]{4,})")
@@ -135,12 +137,19 @@ def _leak(r) -> tuple[str, int, int] | None:
     if not _THREE_DIGITS.search(text):
         return _secret(text)
     for m in _CARD.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789-":
+            continue
         digits = re.sub(r"\D", "", m.group(0))
         if 13 <= len(digits) <= 19 and digits[0] in "3456" and luhn_valid(digits):
             return "full card number", m.start(), m.end()
-    m = _SSN.search(text)
-    if m:
-        return "national id number", m.start(), m.end()
+    for m in _SSN_DIGITS.finditer(text):
+        if not (m.start() and text[m.start() - 1] in "0123456789-") and not _SSN_INVALID.match(m.group(0)):
+            return "national id number", m.start(), m.end()
+    low = lowered(text)
+    if "ss" in low or "sin" in low or "national" in low or "social" in low:
+        m = _SSN.search(text)
+        if m:
+            return "national id number", m.start(), m.end()
     return _secret(text)
 
 
