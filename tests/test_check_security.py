@@ -39,7 +39,8 @@ def test_security_fails_on_the_offending_characters(turns, quote):
 @pytest.mark.parametrize(
     "channel, turns",
     [
-        ("email", [("customer", "Card declined"), ("agent", "I can see the card ending 1111 was declined by the bank.")]),
+        ("email", [("customer", "Card declined"), ("agent", "Can you confirm your postcode and date of birth?"),
+                   ("customer", "SW1 1AA, 3 May 1980"), ("agent", "Thanks. The card ending 1111 was declined by the bank.")]),
         ("phone", [("customer", "Change my address please"), ("agent", "Can you confirm your date of birth and postcode?"),
                    ("customer", "3 May 1980, SW1 1AA"), ("agent", "Thanks. I've updated your address to 4 Oak Road.")]),
         ("chat", [("customer", "What's my balance?"), ("note", "ID verified via security questions"),
@@ -73,3 +74,12 @@ def test_critical_failure_zeroes_the_score():
 
 def test_security_na_without_replies():
     assert run("security", conv(("customer", "hello"))).result == "na"
+
+
+def test_social_disclosure_in_a_direct_message_is_not_public():
+    c = conv(("customer", "@brand card declined"), ("agent", "@1 Please DM us your account number and postcode."),
+             ("customer", "AC-91-1245, 98107"), ("agent", "That all matches. The card ending 0005 was declined."),
+             channel="social")
+    assert run("security", c).result == "fail"
+    c.messages[3].__pydantic_extra__["visibility"] = "dm"
+    assert run("security", c).result == "pass"

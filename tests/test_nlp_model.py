@@ -79,7 +79,7 @@ def test_clear_cut_sentiment(analyzer, text, label):
 def test_clear_cut_emotions(analyzer, text, cue, emotion):
     [result] = analyzer.emotion([text])
     assert result["negative_cue"] is cue
-    assert max(result["emotions"], key=result["emotions"].get) == emotion
+    assert result["emotions"][emotion] >= 0.5, result["emotions"]
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ from smilebox.nlp.textprep import clean, clean_sentences  # noqa: E402
 SEED = 20260301
 SENTIMENT_GRID = {"C": (0.5, 1.0, 2.0, 4.0), "ngram_scale": (None, 1.0, 2.0)}
 CUE_GRID = {"C": (0.5, 1.0), "ngram_scale": (1.0,)}
-EMOTION_GRID = {"C": (0.25, 0.5, 1.0, 2.0, 4.0), "ngram_scale": (None,)}
+EMOTION_GRID = {"C": (1.0, 2.0), "ngram_scale": (1.0,)}
 EMPATHY_GRID = {"C": (0.25, 0.5, 1.0, 2.0, 4.0, 8.0), "ngram_scale": (None,)}
 THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.01), 2)
 

@@ -25,7 +25,8 @@ _NOT_A_NAME = frozenset(
 _OPENERS = frozenset(
     "sorry yes no sure absolutely great thanks hmm ah oh well apologies understood gotcha certainly alright awesome "
     "perfect correct also however unfortunately hello hi hey ok okay right good nice wow ugh alas indeed again "
-    "totally definitely currently otherwise meanwhile first next then additionally".split()
+    "totally definitely currently otherwise meanwhile first next then additionally whoa wow yikes oops ouch aw aww "
+    "hmm uh um yay woohoo phew gosh shoot darn".split()
 )
 _KNOWN_NAMES = known_given_names() | OTHER_GIVEN_NAMES
 _SALUTED = re.compile(
@@ -33,7 +34,11 @@ _SALUTED = re.compile(
     r"[ ,]+([A-Z][a-z]+)\b",
     re.IGNORECASE,
 )
-_LEADING_VOCATIVE = re.compile(r"\W{0,3}([A-Z][a-z]{2,}),\s+(?=[a-z])")
+# "Martel, who's the phone manufacturer?": a capitalised word, a comma, then how people talk to someone
+_LEADING_VOCATIVE = re.compile(
+    r"\W{0,3}([A-Z][a-z]{2,}),\s+(?=(?:you|your|we|we're|we've|i|i'm|i've|sorry|thanks|thank|please|can|could|would|"
+    r"did|do|does|have|has|are|is|who|who's|what|what's|when|where|how|that|that's|it|it's|let|let's|happy|glad)\b)"
+)
 _VOCATIVE = re.compile(r",\s*([A-Z][a-z]+)\s*[.!?:,]")
 # "I'm sorry for the poor experience, Skylar." - a name after a courtesy is a name, known or not.
 _COURTESY_VOCATIVE = re.compile(
@@ -43,8 +48,22 @@ _COURTESY_VOCATIVE = re.compile(
 _CUSTOMER_SIGNED = re.compile(
     r"(?:(?:^|\n|[.!?][ \t]+)[ \t]*(?i:thanks|thank you|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
     r"[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]*|(?:^|\n|\s)[-–—~][ \t]?|\n[ \t]*)"
-    r"([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*$"
+    r"([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$"
 )
+# "Daniel Walsh, 22314." - a customer giving their name (with a postcode or account number) when asked.
+_GIVES_NAME = re.compile(r"\s*([A-Z][a-z]+)[ \t]+[A-Z][a-z'-]+\s*[,.]")
+
+
+def _plausible_name(word: str, marked: bool) -> bool:
+    """A known given name always; any other capitalised word only when the text marks it as a name."""
+    low = word.lower()
+    if low in _NOT_A_NAME or low in P.STOPWORDS or low in P.TEAM_WORDS:
+        return False
+    return low in _KNOWN_NAMES or marked
+
+
+_ENDS_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$")
+_INTRO_WORDS = re.compile(r"my name|i'm |i am |this is |it's ")
 _CUSTOMER_INTRO = re.compile(r"\b(my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b")
 
 
@@ -136,14 +155,19 @@ class ConversationView:
 
     def _signed_or_introduced(self, c: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
         body = c.text[: c.end]
-        m = _CUSTOMER_SIGNED.search(body, c.start)
-        if m and m.group(1).lower() in _KNOWN_NAMES:
+        tail = max(c.start, c.end - 80)
+        m = _CUSTOMER_SIGNED.search(body, tail) if _ENDS_CAPITALISED.search(body, max(c.start, c.end - 40)) else None
+        if m and _plausible_name(m.group(1), marked=bool(m.group(0)[: m.start(1) - m.start()].strip())):
             return m.group(1), "sign-off", (c.id, m.start(1), m.end(1))
+        m = _GIVES_NAME.match(body, c.start)
+        if m and _plausible_name(m.group(1), marked=c.end - c.start < 60):
+            return m.group(1), "introduction", (c.id, m.start(1), m.end(1))
+        if not _INTRO_WORDS.search(P.lowered(c.text), c.start, c.end):
+            return None
         for m in _CUSTOMER_INTRO.finditer(body, c.start):
             name = m.group(2)
-            if name.lower() in _NOT_A_NAME:
-                continue
-            if m.group(1).lower().startswith("my name") or name.lower() in _KNOWN_NAMES:
+            explicit = m.group(1).lower().startswith("my name") or body[m.end(2) : m.end(2) + 5].startswith((",", " here", ".", "!"))
+            if _plausible_name(name, marked=explicit):
                 return name, "introduction", (c.id, m.start(2), m.end(2))
         return None
 
@@ -151,12 +175,18 @@ class ConversationView:
         agent_first = self.agent_first_name(r)
         m = _SALUTED.match(r.text, r.start)
         candidates = [m] if m else []
+        if "," not in r.text:
+            return None if not candidates else self._first_name_of(candidates, agent_first, r)
         lead = _LEADING_VOCATIVE.match(r.text, r.start, r.end)
         if lead and lead.group(1).lower() not in P.STOPWORDS and not lead.group(1).endswith("ly") \
                 and lead.group(1).lower() not in _OPENERS:
             candidates.append(lead)
         candidates += [v for v in _VOCATIVE.finditer(r.text, r.start, r.end) if v.group(1).lower() in _KNOWN_NAMES]
         candidates += list(_COURTESY_VOCATIVE.finditer(r.text, r.start, r.end))
+        return self._first_name_of(candidates, agent_first, r)
+
+    @staticmethod
+    def _first_name_of(candidates, agent_first, r):
         for c in candidates:
             name = c.group(1)
             if name.lower() in _NOT_A_NAME or (agent_first and name.lower() == agent_first.lower()):
@@ -208,14 +238,16 @@ class ConversationView:
             named = token[:1].isupper() and low not in P.STOPWORDS and low not in _NOT_A_NAME
             if (initials or named) and low != customer:
                 return "person", m.start(1), m.end(2)
-        tail = _TEAM_TAIL.search(text, max(start, end - 60), end)
+        low = P.lowered(text)
+        tail = _TEAM_TAIL.search(text, max(start, end - 60), end) if _TEAM_HINT.search(low, max(start, end - 60), end) else None
         if tail:
             s = tail.start(1)
             while text[s].isspace():
                 s += 1
             return "team", s, tail.end(1)
         valediction = None
-        for valediction in P.VALEDICTION.finditer(text, max(start, end - 160), end):
+        window = max(start, end - 160)
+        for valediction in (P.VALEDICTION.finditer(text, window, end) if "\n" in text[window:end] else ()):
             pass
         if valediction:
             rest = text[valediction.end() : end].strip()
@@ -233,9 +265,11 @@ class ConversationView:
         named = self._name_line(r, customer)
         if named:
             return "person", named[0], named[1]
-        intros = list(P.SELF_INTRO.finditer(text, start, min(end, start + 160)))
-        if end - start > 160:
-            intros += P.SELF_INTRO.finditer(text, max(start + 160, end - 160), end)
+        intros = []
+        if _INTRO_HINT.search(low, start, end):
+            intros = list(P.SELF_INTRO.finditer(text, start, min(end, start + 160)))
+            if end - start > 160:
+                intros += P.SELF_INTRO.finditer(text, max(start + 160, end - 160), end)
         for m in intros:
             name = m.group(1) or m.group(2)
             if name.lower() not in _NOT_A_NAME and name.lower() not in P.STOPWORDS and name.lower() != customer:
@@ -243,6 +277,8 @@ class ConversationView:
         return None
 
 
+_TEAM_HINT = re.compile(r"team|support|care|service|desk")
+_INTRO_HINT = re.compile(r"i'm|i am|name|this is|it's| here")
 _TEAM_TAIL = re.compile(
     r"(?:^|[\s.!])((?:[-–—^*~/]\s?|\n)(?:the\s+)?[A-Za-z&' ]{0,30}?\b(?:team|support|care|customer service|"
     r"help ?desk)\b)\s*$",

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import capitalised_words
+from smilebox.qa.phrases import capitalised_words, lowered
 from smilebox.qa.view import name_variants
+
+
+_SOURCES = {"record": "customer record", "sign-off": "customer's sign-off",
+            "introduction": "customer's introduction", "addressed by the agent": "agent's greeting"}
 
 
 class CustomerName(Check):
@@ -33,9 +37,13 @@ class CustomerName(Check):
         if not view.agent:
             return not_applicable("No agent reply to judge.")
         first, source, _ = known
+        source = _SOURCES.get(source, source)
         variants = name_variants(first)
         uses = []
         for r in view.agent:
+            low = lowered(r.text)
+            if not any(v in low for v in variants):
+                continue
             signed = view.signoff(r)
             stop = signed[1] if signed and signed[0] == "person" else r.end
             for m in capitalised_words(r.text[:stop]):

@@ -48,9 +48,15 @@ ALTERNATIVES = [
 # Every default refusal holds one of these: a fast literal scan skips replies that cannot refuse.
 _REFUSAL_HINT = re.compile(r"n't|not|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible")
 REQUEST = Phrases(
-    r"\?|\b(?:not|n't|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
+    r"\b(?:not|n't|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
     r"help|how|why|when|where|what|can|could|need|want|won't|doesn't|didn't|fail\w*|crash\w*|stuck|lost|waiting)\b",
 )
+
+
+def _asks(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a customer's words ask for something or report a problem (a question mark, or a problem word)."""
+    end = len(text) if end is None else end
+    return "?" in text[start:end] or REQUEST.search(text, start, end) is not None
 
 
 def _window_end(reply, pos: int) -> int:
@@ -77,9 +83,7 @@ class Ownership(Check):
         if not view.agent:
             return not_applicable("No agent reply to judge.")
         subject = conversation.subject or ""
-        if view.customer and not REQUEST.search(subject) and not any(
-            REQUEST.search(c.text, c.start, c.end) for c in view.customer
-        ):
+        if view.customer and not _asks(subject) and not any(_asks(c.text, c.start, c.end) for c in view.customer):
             return not_applicable("The customer asks for nothing and reports no problem.")
         handed_off = []
         for r in view.agent:

@@ -11,7 +11,8 @@ Fails, pointing at the offending characters, when:
   updated your email") before the customer's identity is verified. Verification is an agent or note
   saying so ("thanks for verifying", "ID verified", "passed security"), or the customer answering a
   verification question ("can you confirm your date of birth?"). A public social reply that discloses
-  account details fails whatever came before: the whole internet reads it.
+  account details fails whatever came before: the whole internet reads it (a message whose extra
+  ``visibility`` is "dm" or "private" is not public).
 """
 
 from __future__ import annotations
@@ -45,17 +46,20 @@ DISCLOSURE = [
     "re:(?:i've|we've|i have|we have|i|we) (?:\\w+ )?(?:updated|changed|reset|removed|added|switched|set) (?:your|the) "
     "(?:\\w+ )?(?:address|email|phone|password|pin|billing|card|payment method|account (?:holder|owner|details|name)|name)",
     "re:(?:the|your) account (?:is )?(?:registered|listed) (?:to|under|at)",
+    "re:card (?:ending|ends)(?: in)? \\d{4}", "re:paid (?:up )?(?:to|until) the", "re:(?:you're|you are) on (?:\\w+ ){1,3}at \\$",
+    "re:(?:looking at|i can see on|i've pulled up|i have pulled up|pulled up) (?:your )?(?:account )?[a-z]{1,3}-\\d",
 ]
 VERIFIED = [
     "re:thanks? (?:you )?for (?:verifying|confirming (?:your|that|those|these) (?:details|identity|information|info|dob|"
     "date of birth|security))", "re:(?:id|identity|caller|customer|account holder)(?: has been| is| was)? verified",
     "re:verified (?:the )?(?:customer|caller|identity|account holder|id)", "re:passed (?:security|verification|id ?& ?v|idv)",
     "re:(?:i've|we've|i have|we have) verified", "re:verification (?:complete|completed|passed|successful)",
+    "re:(?:that|it|everything) (?:all )?(?:matches|checks out)", "re:you(?:'re| are|'ve been| have been) verified",
 ]
 _NOT_PAYMENT = re.compile(r"\b(?:nectar|loyalty|rewards?|membership|member|club ?card|gift|library|boarding|"
                           r"skymiles|frequent flyer|aadvantage|advantage|points|student|id) card", re.IGNORECASE)
 VERIFY_QUESTION = Phrases(
-    r"\b(?:confirm|verify|provide|tell me|what(?:'s| is))\b[^.?!]{0,40}\b(?:date of birth|dob|postcode|post code|zip|"
+    r"\b(?:confirm|verify|provide|tell me|what(?:'s| is)|dm us|dm me|send us|send me)\b[^.?!]{0,40}\b(?:date of birth|dob|postcode|post code|zip|"
     r"security (?:question|answer|word)|last (?:4|four) digits|billing address|mother's maiden|account pin|passphrase|"
     r"full name and (?:address|email))")
 
@@ -74,6 +78,7 @@ class Security(Check):
         self._asking = phrase_pattern(self.config["asking"])
         self._disclosure = phrase_pattern(self.config["disclosure"])
         self._verified = phrase_pattern(self.config["verified"])
+        self._disclosure_hint = _DISCLOSURE_HINT if self.config["disclosure"] == DISCLOSURE else None
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
@@ -97,10 +102,13 @@ class Security(Check):
                                   "for full card numbers, passwords or ids.")
         verified_at = -1  # found lazily: only a disclosure needs it
         for r in view.agent:
+            if self._disclosure_hint is not None and not self._disclosure_hint.search(lowered(r.text), r.start, r.end):
+                continue
             m = self._disclosure.search(r.text, r.start, r.end)
             if not m:
                 continue
-            public = view.channel in self.config["public_disclosure_channels"]
+            visibility = str((r.message.model_extra or {}).get("visibility", "public")).lower()
+            public = view.channel in self.config["public_disclosure_channels"] and visibility not in _PRIVATE
             if verified_at == -1:
                 verified_at = self._verified_at(view)
             if public or verified_at is None or r.index < verified_at:
@@ -126,6 +134,10 @@ class Security(Check):
         return None
 
 
+# Every default disclosure phrase holds one of these words: a fast literal scan before the full pattern.
+_DISCLOSURE_HINT = re.compile(r"address|email|phone|birth|balance|account|routing|card|paid|you're on|you are on|"
+                              r"looking at|see on|pulled up|updated|changed|reset|removed|added|switched|set ")
+_PRIVATE = frozenset({"dm", "private", "direct", "direct_message"})
 _SECRET_TOPIC = re.compile(r"card|pass|pin|ssn|social security|insurance|cvv|cvc|security code")
 _THREE_DIGITS = re.compile(r"\d\d\d")
 _SECRET_WORDS = re.compile(r"pass|pin")

@@ -14,7 +14,7 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import not_applicable, passed, span
-from smilebox.qa.phrases import Phrases, phrase_pattern
+from smilebox.qa.phrases import Phrases, lowered, phrase_pattern
 
 TOUCHES = [
     "happy birthday", "happy anniversary", "congratulations", "congrats", "get well soon", "feel better soon",
@@ -27,6 +27,8 @@ _ECHO = Phrases(
     r"\b(?:enjoy|hope|have (?:a|an)|good luck with|best of luck with|congrats on|congratulations on|love|adorable|cute|"
     r"lovely|sorry about|wish)\b[^.!?\n]{0,40}?\b(?:your|the|that|this|his|her)\s+((?:\w+\s+)?\w+)"
 )
+# A literal scan (fast) for the words every personal remark starts with, before the full pattern.
+_ECHO_HINT = re.compile(r"enjoy|hope|have a|luck|congrat|love|adorable|cute|sorry about|wish")
 _LIFE = frozenset("""
 wedding honeymoon birthday anniversary vacation holiday holidays trip concert show game match party graduation
 baby son daughter kids kid dog puppy pup cat kitten pet wife husband mum mom dad family mother father
@@ -56,6 +58,8 @@ class Wow(Check):
             m = self._touches.search(r.text, r.start, r.end)
             if m:
                 return passed("A personal touch beyond the script.", [span(r, m.start(), m.end())])
+            if not _ECHO_HINT.search(lowered(r.text), r.start, r.end):
+                continue
             for e in _ECHO.finditer(r.text, r.start, r.end):
                 for word in e.group(1).lower().split():
                     if word in _LIFE and re.search(rf"\b{re.escape(word)}\b", told):
