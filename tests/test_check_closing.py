@@ -48,3 +48,57 @@ def test_closing_judges_only_the_last_reply():
 
 def test_closing_na_without_reply():
     assert run("closing", conv(("customer", "Hello?"))).result == "na"
+
+
+# The ending classes the labelling guide lists beyond plain thanks and farewells (own phrasings).
+@pytest.mark.parametrize(
+    "last, expected, quote",
+    [
+        # an instruction that ends on an offer of help
+        ("@1 Please DM us the postcode so we can look into this for you.", "pass",
+         "Please DM us the postcode so we can look into this for you."),
+        ("@1 Send me a DM with the booking reference and I can take a closer look. ^RT", "pass",
+         "Send me a DM with the booking reference and I can take a closer look."),
+        ("@1 Drop us a DM and we’ll work through it with you there.", "pass",
+         "Drop us a DM and we’ll work through it with you there."),  # curly apostrophe
+        ("@1 Is there anything we can do to help? ^LM", "pass", "Is there anything we can do to help?"),
+        # a reassurance that the matter is in hand
+        ("@1 Leave it with me and I'll get this sorted today. - Jo", "pass",
+         "Leave it with me and I'll get this sorted today."),
+        ("@1 We'll pass your kind words on to the crew. ^PK", "pass", "We'll pass your kind words on to the crew."),
+        ("@1 I've shared this with our network team, we will be in touch with you tomorrow.", "pass",
+         "I've shared this with our network team, we will be in touch with you tomorrow."),
+        # good wishes about the customer's time ahead
+        ("@1 Hope you're enjoying the new flat!", "pass", "Hope you're enjoying the new flat!"),
+        ("@1 We can't wait to welcome you aboard next month!", "pass",
+         "We can't wait to welcome you aboard next month!"),
+        # a valediction inside the last line, before initials
+        ("@1 Please DM the details to talk this through. Kind Regards ^ab", "pass", "Kind Regards"),
+        # a bare first name after the last sentence is the sign-off, not the ending
+        ("@1 Which branch did you visit? Gemma", "fail", "Which branch did you visit?"),
+        ("@1 Thanks for bearing with us. Marc", "pass", "Thanks for bearing with us."),
+        # declining an offer is not thanking
+        ("@1 No thank you, we have the form already. ^JK", "fail", "No thank you, we have the form already."),
+        ("@1 Please DM us your postcode.", "fail", "Please DM us your postcode."),
+        ("@1 What's the order number?", "fail", "What's the order number?"),
+    ],
+)
+def test_closing_offers_reassurances_and_wishes(last, expected, quote):
+    c = conv(("customer", "@brand help"), ("agent", "@1 Looking now."), ("agent", last), channel="social")
+    outcome = run("closing", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].quote == quote
+
+
+@pytest.mark.parametrize(
+    "regex, text, matches",
+    [
+        ("re:we'll (?:help|look)", "we’ll look into it", True),
+        ("re:we'll (?:help|look)", "we'll help", True),
+        ("re:[\\w']+ thanks", "it’s thanks", False),  # inside a class the apostrophe is left as written
+    ],
+)
+def test_regex_phrases_accept_curly_apostrophes(regex, text, matches):
+    from smilebox.qa.phrases import phrase_pattern
+
+    assert (phrase_pattern([regex]).search(text) is not None) is matches

@@ -58,3 +58,36 @@ def test_the_agents_own_signature_is_not_a_use():
     outcome = run("customer_name", c)
     assert outcome.result == "pass"
     assert [e.start for e in outcome.evidence] == [3]
+
+
+@pytest.mark.parametrize(
+    "customer, replies, expected, name",
+    [
+        # after the @handles: a salutation and a capitalised word is a name, listed or not
+        ("@brand my app keeps logging me out", ["@123 Hi Priyanka. Which phone are you on?"], "pass", "Priyanka"),
+        ("@brand my bill doubled", ["@123 Good evening Tobiah. Which month looks wrong to you?"], "pass", "Tobiah"),
+        ("@brand router dead", ["@123 HI Rosalind, thanks for flagging this. ^RG"], "pass", "Rosalind"),
+        ("@brand no signal", ["@123 Hi Jean-Luc, sorry about the mast work nearby. -Mo"], "pass", "Jean-Luc"),
+        ("@brand hello", ["@123 Hello there! How can we help?"], "na", None),
+        # a vocative at the end of a sentence
+        ("@brand forgot my gloves on the bus!", ["@123 Ah, that's a shame Laura. Which route were you on?"],
+         "pass", "Laura"),
+        ("@brand anyone?", ["@123 Happy to look at the booking with you, Zebedee. Pop us a DM. -Ana"], "pass", "Zebedee"),
+        # a colleague named in the reply is not the customer
+        ("@brand your driver was brilliant", ["@123 Lovely! We'll pass this on to Victor."], "na", None),
+        # a name used more than twice reads as a script: the most-used spelling decides
+        ("@brand seat change", ["@1 Hi Marguerita :) DM us please.", "@1 Hi Margarita, done.",
+                                "@1 Hi Margarita, all set.", "@1 Hi Margarita, anything else?"], "fail", "Margarita"),
+        # introductions: any case after "my name is"; a sign-off after "thx"
+        ("hi my name is oswin, the router light is orange", ["Please DM us your account number."], "fail", "Oswin"),
+        ("is the 5G plan available in my town?\n\nthx\nIngrid", ["Hello, yes it is, from $30 a month."], "fail", "Ingrid"),
+        # an exclamation is not a name
+        ("where is my parcel?", ["Brilliant, thanks for confirming. It ships today."], "na", None),
+    ],
+)
+def test_name_from_greetings_vocatives_and_introductions(customer, replies, expected, name):
+    c = conv(("customer", customer), *[("agent", r) for r in replies], channel="social", customer=None)
+    outcome = run("customer_name", c)
+    assert outcome.result == expected
+    if name:
+        assert f"({name}" in outcome.reason

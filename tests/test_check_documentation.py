@@ -19,6 +19,12 @@ TURNS = [("customer", "I was charged twice for order 4411."), ("agent", "Hi Mari
         ("email", "Called. " + "The customer explained at length what happened with the two charges and I listened "
                   "and then we went through the statement line by line together until it was clear.", "fail"),
         ("phone", "ok", "fail"),
+        # gripes about the customer's demands or the agent's time
+        ("chat", "Plan upgrade, active today. very demanding customer, wasted 40 mins of my time.", "fail"),
+        ("email", "Refunded order 4411. Impatient and obnoxious on the phone.", "fail"),
+        # what was done, in the words of the trade
+        ("chat", "Plan upgrade, active today.", "pass"),
+        ("phone", "WiFi drops from interference: set auto-channel + band steering.", "pass"),
     ],
 )
 def test_documentation_note(channel, note, expected):

@@ -104,3 +104,48 @@ def test_empathy_model_counts_as_acknowledgement():
     c = conv(("customer", "I'm fed up with this."), ("agent", "That was not kind of us. I'll fix it today."))
     assert run("empathy", c).result == "fail"
     assert run("empathy", c, analyzer=FakeAnalyzer()).result == "pass"
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # complaint words, swearing and accusations the guide lists as cues
+        ("Third agent today who told me something different. Not cool", ["frustration"]),
+        ("The checkout page is glitchy on every phone I try", ["frustration"]),
+        ("You lied to me about the price for life deal", ["anger"]),
+        ("The search page is broken once again.", ["frustration"]),
+        ("Now I have to go to the branch and complain", ["frustration"]),
+        ("I'm thinking of leaving for another carrier", ["frustration"]),
+        # faces and shouting
+        ("the voucher code got rejected at the till 😤", ["anger"]),
+        ("ALL OF YOUR NETWORK IS DOWN, when is the fix", ["anger"]),
+        ("My card was NEVER charged but you cancelled my order", ["frustration"]),
+        # not cues: politeness, joy, surprise, a calm decision
+        ("I didn't keep the box I'm afraid, it was a gift", []),
+        ("THANK YOU!!! YOU ARE THE BEST!!!", []),
+        ("Is there parking at the venue ?!", []),
+        ("How do I cancel? I'm switching providers.", []),
+    ],
+)
+def test_cue_lexicon_classes(text, kinds):
+    cues = lexicon_cues("m1", text)
+    assert sorted({c.kind for c in cues}) == sorted(kinds)
+    for cue in cues:
+        assert text[cue.start : cue.end] == cue.quote
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # a question back for the details needed is a step towards helping
+        ("I apologise for the mix-up. Which part of the offer were you told differently?", "pass"),
+        ("Oh no, sorry to hear that. Are you seeing an error code?", "pass"),
+        ("Sorry to hear it. Our engineers are working on it and it should be back within the hour.", "pass"),
+        # "as far as I can see" and "we could not" commit to nothing
+        ("I'm sorry to hear this. As far as I can see the train ran to schedule.", "fail"),
+        ("We are terribly sorry but we could not offer any options.", "fail"),
+    ],
+)
+def test_empathy_commitment(reply, expected):
+    c = conv(("customer", "This is ridiculous, I've been overcharged again!"), ("agent", reply))
+    assert run("empathy", c).result == expected

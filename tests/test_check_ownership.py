@@ -40,3 +40,52 @@ def test_ownership(channel, reply, expected, quote):
 def test_ownership_not_applicable_to_praise(praise):
     c = conv(("customer", praise), ("agent", "@1 Thanks for the love! ^NA"), channel="social")
     assert run("ownership", c).result == "na"
+
+
+@pytest.mark.parametrize(
+    "replies, expected, quote",
+    [
+        # a policy stated as a flat no
+        (["We don't give credits for outages."], "fail", "We don't give credits"),
+        (["No, the last month is always billed in full."], "fail", "No, the last month is always"),
+        (["No, prices are set by head office."], "fail", "No, prices are set by"),
+        # an offer of *other* help is no alternative for the refused request
+        (["Sorry, I can't help you with that. Is there anything else I can help you with today?"], "fail",
+         "I can't help you with that"),
+        (["Sorry, I can't help you with that.", "Is there anything else I can help you with today?"], "fail",
+         "I can't help you with that"),
+        (["Sorry, I can't help you with that. Let me know if you have any other questions."], "fail",
+         "I can't help you with that"),
+        # hand-offs that leave the customer nowhere
+        (["Please see an agent at the check-in desk for assistance."], "fail", "Please see an agent"),
+        (["Have you raised it with the store management?"], "fail", "raised it with the store"),
+        (["Sadly we don't have information on that yet."], "fail", "we don't have information on that"),
+        # a real alternative, in the same reply or in the next part of a split reply
+        (["I can't waive the last month, but I can end service on the 14th so you only pay for the days used."],
+         "pass", "I can't waive"),
+        (["If you want a technician you need to contact our phone support. 1/2",
+          "Use this form to reach them: https://example.test/form 2/2"], "pass", "you need to contact"),
+    ],
+)
+def test_ownership_refusals_and_alternatives(replies, expected, quote):
+    c = conv(("customer", "Can you waive the last month's bill?"), *[("agent", r) for r in replies], channel="chat")
+    outcome = run("ownership", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].quote.startswith(quote)
+
+
+@pytest.mark.parametrize(
+    "customer, expected",
+    [
+        ("Big thanks to the lady at the returns desk who sorted my issue in two minutes. Brilliant service.", "na"),
+        ("The pizza was still piping hot after a 40 minute drive home! Cheers, great job.", "na"),
+        ("Sunset from the rooftop pool tonight", "na"),
+        # complaints need not be phrased as requests
+        ("the kettle stopped heating two days after the guarantee ran out", "pass"),
+        ("the courier marked my parcel delivered without coming to the door", "pass"),
+        ("I would like the opening hours of your Leeds branch. Thanks.", "pass"),
+    ],
+)
+def test_ownership_applies_when_the_customer_reports_or_asks(customer, expected):
+    c = conv(("customer", customer), ("agent", "@1 Thanks for letting us know! ^NA"), channel="social")
+    assert run("ownership", c).result == expected

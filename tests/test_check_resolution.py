@@ -64,3 +64,34 @@ def test_resolution_na_in_stateless_mode():
     outcome = run("resolution", c)
     assert outcome.result == "na"
     assert outcome.evidence == []
+
+
+@pytest.mark.parametrize(
+    "turns, expected, quote",
+    [
+        # thanks after an answer says the answer did it
+        ([("customer", "Do I need a new router when I move?"), ("agent", "No, your router moves with you."),
+          ("customer", "Ok will do, thank you!")], "pass", "thank you"),
+        # moving to DM or sending details says nothing about the fix
+        ([("customer", "My bill doubled."), ("agent", "Please DM us your account number."),
+          ("customer", "Thanks, I've sent you a DM")], "na", None),
+        # praise threads are not about a fix
+        ([("customer", "Your crew were amazing today, thank you!"), ("agent", "We'll pass it on!"),
+          ("customer", "Thanks again, great service")], "na", None),
+        # disputing the answer, or still annoyed after it
+        ([("customer", "My parcel was left in the rain."), ("agent", "Our driver handed it to you in person."),
+          ("customer", "That is not what happened, nobody knocked.")], "fail", "That is not what happened"),
+        ([("customer", "My monitor arrived cracked."), ("agent", "Returns are handled by the seller."),
+          ("customer", "And how does that help me exactly?")], "fail", "how does that help"),
+        ([("customer", "Why was I charged a fee?"), ("agent", "Fees apply to paper bills."),
+          ("customer", "This is ridiculous, nobody told me")], "fail", "ridiculous"),
+        # a confirmation counts even when it came before the agent's reply
+        ([("customer", "My boots split after two months."), ("customer", "Update: exchanged in store, all sorted now!"),
+          ("agent", "Great to hear!")], "pass", "all sorted"),
+    ],
+)
+def test_resolution_from_the_last_message(turns, expected, quote):
+    outcome = run("resolution", conv(*turns, channel="social"))
+    assert outcome.result == expected
+    if quote:
+        assert outcome.evidence[0].quote == quote

@@ -83,3 +83,25 @@ def test_social_disclosure_in_a_direct_message_is_not_public():
     assert run("security", c).result == "fail"
     c.messages[3].__pydantic_extra__["visibility"] = "dm"
     assert run("security", c).result == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply, quote",
+    [
+        # a detail of a named account read out before anyone checked who is asking
+        ("The login on AC-51-9096 is jo.parker@example.com, last used from an iPad on Monday.",
+         "The login on AC-51-9096 is"),
+        ("The service address on AC-46-2952 is 12 Mill Lane, and the plan is Fibre 500.",
+         "The service address on AC-46-2952 is"),
+        ("I've pulled up AC-20-5584: the card on file ends in 0005 and both charges are there.", "I've pulled up AC-20-5584"),
+    ],
+)
+def test_account_details_read_out_before_verification(reply, quote):
+    c = conv(("customer", "I can't log in and I was charged twice"), ("agent", reply), channel="chat")
+    outcome = run("security", c)
+    assert outcome.result == "fail"
+    assert outcome.evidence[0].quote == quote
+    verified = conv(("customer", "I can't log in and I was charged twice"),
+                    ("agent", "Could you confirm the postcode and the last four digits of the phone on the account?"),
+                    ("customer", "02110, 0120"), ("agent", reply), channel="chat")
+    assert run("security", verified).result == "pass"

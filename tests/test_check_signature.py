@@ -66,3 +66,31 @@ def test_company_name_alone_is_a_team_signature(reply):
     c = conv(("customer", "refund?"), ("agent", reply), channel="social")
     assert run("signature", c, company_name="Acme").result == "fail"
     assert run("signature", c).result == "pass"
+
+
+@pytest.mark.parametrize(
+    "channel, reply, expected, quote",
+    [
+        # a sign-off with no mark, standing alone after the last sentence (the labelling guide's bare initials)
+        ("social", "@1 Could you share the model so we can check the warranty? KT", "pass", "KT"),
+        ("social", "@1 Which day did the top-up fail?OB", "pass", "OB"),
+        ("social", "@1 Your phone number is visible, please remove the tweet.  = RW https://t.co/x", "pass", "RW"),
+        ("social", "@1 Was it the large or the small loaf? Which store? Lucy", "pass", "Lucy"),
+        ("social", "@1 The replacement bus leaves from stand C. Tony.", "pass", "Tony."),
+        ("social", "@1 Thanks for your patience. TY", "fail", "Thanks for your patience. TY"),
+        ("social", "@1 Your parcel left the depot. Enjoy.", "fail", "Your parcel left the depot. Enjoy."),
+        # a valediction and a name on one line; accented names; surname initials
+        ("sms", "Your engineer is booked for Thursday. Thanks, Priya", "pass", "Priya"),
+        ("email", "Hi Maria,\n\nAll done.\n\nChloé D.", "pass", "Chloé D."),
+        ("email", "Hi Maria, all done. Best, Chloé D.", "pass", "Chloé D."),
+        # faceless team signatures
+        ("email", "Hi Maria,\n\nWe have received your request.\n\nCustomer Service Team", "fail", "Customer Service Team"),
+        ("email", "Hi Maria,\n\nWe have received your request.\n\nThe Support Team", "fail", "The Support Team"),
+        ("email", "Hi Maria, all done. Thanks, Team", "fail", "Hi Maria, all done. Thanks, Team"),
+    ],
+)
+def test_bare_and_inline_signoffs(channel, reply, expected, quote):
+    c = conv(("customer", "help please"), ("agent", reply), channel=channel)
+    outcome = run("signature", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].quote == quote

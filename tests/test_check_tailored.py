@@ -76,3 +76,36 @@ def test_canned_by_the_corpus_only_when_the_index_says_so():
 
 def test_tailored_na_without_reply():
     assert run("tailored", conv(("customer", "hello"))).result == "na"
+
+
+@pytest.mark.parametrize(
+    "customer, replies, expected",
+    [
+        # boilerplate that could sit under any tweet, answering a customer who gave details
+        ("@brand my card was declined abroad and the phone line keeps hanging up on me",
+         ["@1 Hi Tamsin. We'd like to see if we can help. Please DM us your account type and country. ^MC"], "fail"),
+        ("@brand the app logs me out every time I open the camera roll",
+         ["@1 Hi Kez. What can we do for you today?"], "fail"),
+        ("@brand my parcel shows delivered but nothing came to the flat",
+         ["@1 We're sorry to hear about this experience. Please DM us your phone number so we can look into this!"],
+         "fail"),
+        # the customer gave no detail: a general offer is as tailored as it can be
+        ("@brand help", ["@1 Hi there, sorry to hear that. Is there something we can help with?"], "pass"),
+        # engaged: names the issue, answers the question
+        ("@brand my parcel shows delivered but nothing came to the flat",
+         ["@1 Sorry your parcel hasn't turned up. Can you DM us the order number so we can chase the courier?"], "pass"),
+        ("@brand do you take group bookings for 12 people?", ["@1 We sure do, Dana! Details here: https://t.co/x ^MA"],
+         "pass"),
+        # only a link or an emoji
+        ("@brand loved the new oat latte this morning, thanks!", ["@1 ☕"], "fail"),
+        # a chat turn opened by an introduction, answered in the next message
+        ("I want to move my plan to my new flat next month",
+         ["Hi Ruth! I'm Mei and I'll be helping you today.",
+          "Fibre is available at the new flat; I've booked the move for the 24th."], "pass"),
+    ],
+)
+def test_tailored_generic_replies(customer, replies, expected):
+    c = conv(("customer", customer), *[("agent", r) for r in replies], channel="social", customer=None)
+    outcome = run("tailored", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].message_id == "m2"

@@ -30,3 +30,18 @@ def test_wow_never_costs_points():
     wow = ev.check("wow")
     assert (wow.result, wow.points, wow.tip) == ("na", 0.0, None)
     assert all(c.id != "wow" for c in ev.checks if c.result == "fail")
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # joking along with banter, picking up the customer's own words
+        ("Bought the dinosaur jelly sweets for movie night", "@1 A dinosaur movie night sounds roarsome :P", "pass"),
+        ("Sunday brunch with the pancake tower again", "@1 That pancake tower deserves its own postcode 😉", "pass"),
+        # a wink with nothing of the customer's, or banter inside a complaint, is no personal touch
+        ("Sunday brunch at the cafe", "@1 Thanks for the shout out ;)", "na"),
+        ("My order is late and the pancake mix is missing", "@1 Sorry, the pancake mix is on its way 😉", "na"),
+    ],
+)
+def test_wow_playful_banter(customer, reply, expected):
+    assert run("wow", conv(("customer", customer), ("agent", reply), channel="social")).result == expected

@@ -99,3 +99,11 @@ def test_human_output_is_one_line_per_text(tmp_path, capfd):
     path.write_text("Thanks a lot!\nterrible, just terrible\n", encoding="utf-8")
     run = run_cli(capfd, "analyze", "sentiment", path, "--models", "off")
     assert [line.split()[0] for line in run.out.splitlines()] == ["positive", "negative"]
+
+
+def test_a_byte_order_mark_does_not_hide_jsonl(tmp_path, capfd):
+    path = tmp_path / "in.txt"
+    path.write_bytes(b'\xef\xbb\xbf{"text": "Thanks a lot!"}\r\n{"text": "terrible, just terrible"}\r\n')
+    run = run_cli(capfd, "analyze", "sentiment", path, "--json", "--models", "off")
+    assert run.code == 0, run.err
+    assert [o["label"] for o in run.json_lines] == ["positive", "negative"]

@@ -141,3 +141,11 @@ def test_importing_the_package_loads_no_model_runtime():
     code = "import sys, smilebox.nlp, smilebox.cli.analyze_cmds; print(sorted({'onnxruntime', 'tokenizers', 'sklearn'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_call_larger_than_the_cache_still_returns_every_vector(analyzer, monkeypatch):
+    monkeypatch.setattr("smilebox.nlp.analyzer.EMBEDDING_CACHE_SIZE", 2)
+    texts = ["bad one", "sorry two", "three", "bad sorry four"]
+    vectors = analyzer.embed(texts)
+    assert vectors.tolist() == [[0.0, 1.0], [1.0, 0.0], [0.0, 0.0], [1.0, 1.0]]
+    assert len(analyzer._cache) == 2

@@ -13,7 +13,7 @@ from smilebox.errors import InputError
 
 ModelsOpt = Annotated[
     str | None,
-    typer.Option("--models", help="auto | on | off: use the language models [default: from settings, auto].", show_default=False),
+    typer.Option("--models", help="auto | on | off: use the language models (default: the models setting, auto).", show_default=False),
 ]
 
 

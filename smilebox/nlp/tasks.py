@@ -75,7 +75,7 @@ def open_input(path: str | None, stdin: IO[str]) -> tuple[IO[str], str]:
     if path is None or path == "-":
         return stdin, "<stdin>"
     try:
-        return open(path, encoding="utf-8"), path
+        return open(path, encoding="utf-8-sig"), path  # -sig: a BOM is not part of the first text
     except FileNotFoundError:
         raise UsageError(f"{path}: file not found") from None
     except IsADirectoryError:

@@ -4,7 +4,9 @@ The empathy check needs to know *when* a customer showed a feeling, and the eval
 cue it found (contract ``cues``). Two sources, merged:
 
 - a transparent lexicon (always): words and phrases by kind, each with a strength, plus shouting
-  (several words in capitals, "!!!") and stressing repeated failure ("third time", "still waiting").
+  (several words in capitals, one stressed word such as "STILL", "!!!"), faces of annoyance or sadness
+  (😤 🙄 😩 😞) and stressing repeated failure ("third time", "still waiting", "broken once again").
+  Shouting for joy in a message of praise ("THANK YOU!!!") is not a cue, nor is a polite "I'm afraid".
   A cue word under a negation in the same clause ("not angry", "no worries", "don't worry") is not a
   cue; "not happy" is listed as a cue on purpose.
 - the emotion model of ``smilebox.nlp`` when the caller passes an analyzer: every customer sentence is
@@ -12,11 +14,15 @@ cue it found (contract ``cues``). Two sources, merged:
   evidence still points at exact characters.
 
 One cue per message and kind is reported: the strongest, earliest on ties.
+
+``is_praise`` tells a message that only praises or thanks from one that reports a problem; the
+ownership, resolution and wow checks share it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from smilebox.qa.phrases import Phrases, body_end, body_start, sentence_spans
@@ -27,8 +33,19 @@ KINDS = ("frustration", "anger", "disappointment", "worry")
 # (kind, strength, pattern). Patterns are word-bounded alternations; order does not matter.
 _LEXICON: tuple[tuple[str, float, str], ...] = (
     ("frustration", 0.9, r"frustrat\w*|fed up|sick (?:and tired )?of|tired of|had enough|at my wits'? end"),
-    ("frustration", 0.8, r"annoy\w*|irritat\w*|ridiculous|useless|pointless|hopeless|a joke|joke of a|pathetic|"
-                         r"waste of (?:my )?(?:time|money)|nightmare|fiasco|incompetent\w*|clueless"),
+    ("frustration", 0.8, r"annoy\w*|irritat\w*|ridiculous\w*|useless|pointless|hopeless|a joke|joke of a|pathetic|"
+                         r"waste of (?:my )?(?:time|money)|nightmare|fiasco|incompetent\w*|clueless|"
+                         r"not cool|glitchy|complain\w*|what in (?:blazes|the world|the hell|god'?s name)|the hell|"
+                         r"look (?:at )?what (?:\w+ ){0,2}(?:did|has done|have done|done) to|"
+                         r"thinking (?:of|about) (?:leaving|switching|cancel\w*)|(?:i'?m|i am) done with|"
+                         r"(?:out of service|not working|stopped working|down|broken|crashed|failed|happened|happening) again|unhelpful|no help|not helpful|run ?around|wasted|so difficult|too difficult|"
+                         r"hate (?:that|the|how|when|this|it|you|your)|(?:does|do)(?:n'?t| not) (?:seem to )?care|"
+                         r"(?:broken|down|out|failed|wrong|late) (?:once |yet )?again|once again|yet again|"
+                         r"(?:always|constantly|keeps? (?:being|going)) (?:down|broken|late|crashing|failing|wrong)|"
+                         r"no resolution|no response|no reply|no answer|no one (?:is )?(?:answering|responding)|"
+                         r"nothing (?:has been|was|is|got) (?:updated|done|fixed|changed|resolved)|"
+                         r"sucks?|stinks|garbage|trash|rubbish|a mess|bad (?:service|reps?|experience|customer service)|"
+                         r"really bad|very bad|so bad|very poor|poor (?:network|quality|signal|coverage|communication)"),
     ("frustration", 0.75, r"still (?:waiting|no|not|nothing|haven'?t|hasn'?t|doesn'?t|don'?t|can'?t|won'?t|isn'?t|broken)|"
                           r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th|rd|nd)) time|"
                           r"(?:for|over|in) (?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
@@ -41,19 +58,32 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                    r"disgust\w*|disgrace\w*|appall\w*|shameful|shame on you|how dare|"
                    r"f+u+c+k\w*|shit\w*|bullshit|wtf|damn\w*|crap|bloody|scam\w*|rip ?off|rip(?:ped|ping) (?:me )?off|"
                    r"thie(?:f|ves)|liars?|lying|unacceptable|inexcusable|never again|worst|horrible|terrible|awful|"
-                   r"atrocious|abysmal|thanks for nothing|hate (?:you|this|it|your)"),
+                   r"atrocious|abysmal|thanks for nothing|"
+                   r"lie|lies|lied|screw(?:ed|ing)? (?:me|us|over|up)|theft|steal\w*|stole|dupe[ds]?|unethical|"
+                   r"idiots?|morons?|piss(?:es|ing)? (?:me )?off|fuc+\w*|effing|kill me|shady|robbery|robbed|extort\w*"),
     ("disappointment", 0.85, r"disappoint\w*|let ?down|let me down|expected (?:better|more)|not happy|unhappy|"
                              r"not impressed|not satisfied|dissatisfied|gutted|bummed|heartbroken|upset|"
                              r"poor (?:service|experience|customer service)|so much for|sad(?:ly|dened)?|"
-                             r"what a shame|such a shame|shame that|regret (?:buying|ordering|choosing)"),
-    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|afraid|frightened|nervous|(?:i'?m|i am|very|really|so|extremely) concerned|panic\w*|"
+                             r"what a shame|such a shame|shame that|regret (?:buying|ordering|choosing)|"
+                             r"alienated|betrayed|unfair|not fair|not ok(?:ay)?|not acceptable|not good enough"),
+    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|(?<!i'm )(?<!i am )afraid(?! so)|frightened|nervous|(?:i'?m|i am|very|really|so|extremely) concerned|panic\w*|"
                     r"stress(?:ed|ful)?|desperate\w*|urgent\w*|asap|emergency|stranded|stuck (?:at|in|on|with)|"
-                    r"freaking out|losing my mind|need help (?:urgently|now|asap)"),
+                    r"freaking out|losing my mind|no{3,}|oh no|need help (?:urgently|now|asap)|immediately|utmost importance|"
+                    r"no other (?:ride|way|option|choice)|(?:i'?m|i am) afraid (?:of|that)|"
+                    r"(?:hope|pray) (?:we|i|it) (?:have|get|will|works?|arrives?)"),
 )
 _NEGATION = re.compile(r"(?:\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|won'?t|nothing|"
                        r"without|hardly)\b|n't)[^.!?,;]{0,12}$", re.IGNORECASE)
 _SELF_NEGATING = re.compile(r"^(?:not |no one|nobody|never again|still )", re.IGNORECASE)
-_SHOUT = re.compile(r"\b(?:[A-Z]{3,}[!?.,]*\s+){2,}[A-Z]{3,}\b|[!?]*![!?]*![!?]*!+|\?!+\?*|!\?+!*")
+_SHOUT = re.compile(r"\b[A-Z]{3,}(?:[!?.,]*\s+[A-Z]{2,})*[!?.,]*\s+[A-Z]{3,}\b|[!?]*![!?]*![!?]*!+"
+                    r"|\b(?:NOT|STILL|NEVER|NOTHING|AGAIN|ALWAYS|EVER|WORST|WRONG|INCORRECT|THREE|FOUR|FIVE|TWICE)\b")
+# Faces of annoyance, anger, exasperation and sadness: a cue in a tweet as much as the words are.
+_EMOJI_CUES = {"😤": "anger", "😡": "anger", "😠": "anger", "🤬": "anger", "👎": "frustration", "🙄": "frustration",
+               "😑": "frustration", "😒": "frustration", "😩": "frustration", "😫": "frustration", "🤦": "frustration",
+               "😖": "frustration", "😣": "frustration", "💩": "anger", "😞": "disappointment", "😔": "disappointment",
+               "😕": "disappointment", "😢": "disappointment", "😟": "worry", "😰": "worry",
+               "😨": "worry", "😱": "worry"}
+_EMOJI_RE = re.compile("[" + "".join(_EMOJI_CUES) + "]")
 _CAPS_RUN = re.compile(r"[A-Z]{3}")
 _ACRONYMS = frozenset("USA UK NYC LAX JFK ATL DFW ORD SFO PS4 PS5 XBOX ISP DNS VPN USB HDMI DVR TV CEO ETA ASAP LOL OMG".split())
 
@@ -81,9 +111,29 @@ def _lexicon() -> _Compiled:
     return _compiled
 
 
+_cue_cache: dict[tuple[int, int, int], tuple[str, list[Cue]]] = {}
+
+
 def lexicon_cues(message_id: str, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Cues the lexicon finds in ``text[start:end]``, one per kind (the strongest, earliest on ties)."""
+    """Cues the lexicon finds in ``text[start:end]``, one per kind (the strongest, earliest on ties).
+
+    Several checks ask about the same customer message (empathy through the context, ownership, resolution
+    and wow through ``is_praise``): the answer for the texts of the current conversation is remembered,
+    keyed by the text's identity and holding the text itself, as ``phrases.lowered`` does.
+    """
     end = len(text) if end is None else end
+    key = (id(text), start, end)
+    hit = _cue_cache.get(key)
+    if hit is not None and hit[0] is text:
+        return [c if c.message_id == message_id else replace(c, message_id=message_id) for c in hit[1]]
+    if len(_cue_cache) > 256:
+        _cue_cache.clear()
+    found = _lexicon_cues(message_id, text, start, end)
+    _cue_cache[key] = (text, found)
+    return list(found)
+
+
+def _lexicon_cues(message_id: str, text: str, start: int, end: int) -> list[Cue]:
     lex = _lexicon()
     best: dict[str, Cue] = {}
     for m in lex.pattern.finditer(text, start, end):
@@ -93,13 +143,21 @@ def lexicon_cues(message_id: str, text: str, start: int = 0, end: int | None = N
             if _NEGATION.search(text, clause_start, m.start()):
                 continue
         _keep(best, Cue(message_id, kind, strength, m.start(), m.end(), text[m.start() : m.end()]))
+    # emoji: the trailing ones sit after the body's end, so the whole message after its handles is read
+    if not text.isascii():
+        for m in _EMOJI_RE.finditer(text, start):
+            ch = m.group(0)
+            _keep(best, Cue(message_id, _EMOJI_CUES[ch], 0.75, m.start(), m.end(), ch))
     if "!" not in text and not _CAPS_RUN.search(text, start, end):
         return sorted(best.values(), key=lambda c: c.start)
+    if best == {} and is_praise_words(text, start, end):
+        return []  # "THANK YOU!!! YOU ARE A REAL MVP!!!": shouting for joy is not a cue
     for m in _SHOUT.finditer(text, start, end):
         quote = m.group(0).strip()
         if quote[:1].isalpha() and all(w.strip("!?.,") in _ACRONYMS for w in quote.split()):
             continue
-        kind = "anger" if quote[:1].isalpha() else "frustration"
+        # a run of capitals is shouting (anger); one stressed word ("STILL") or "!!!" is exasperation
+        kind = "anger" if quote[:1].isalpha() and " " in quote else "frustration"
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         _keep(best, Cue(message_id, kind, 0.7, s, s + len(quote), quote))
     return sorted(best.values(), key=lambda c: c.start)
@@ -162,3 +220,44 @@ def cue_messages(cues: list[Cue]) -> list[str]:
     for c in cues:
         seen.setdefault(c.message_id, None)
     return list(seen)
+
+
+# Praise and thanks: what a customer says when nothing is wrong ("Great service today, thank you!").
+_PRAISE = Phrases(
+    r"(?<![\w'’])(?:thanks?|thank you|thankyou|thx|love[ds]?|loving|great|excellent|amazing|awesome|best|fantastic|"
+    r"wonderful|brilliant|perfect|superb|outstanding|impressed|happy|glad|excited|congrat\w*|enjoy\w*|kudos|"
+    r"shout ?out|mvp|cheers|appreciate\w*|props|well done|good job|great job|stand out|delicious|yummy|"
+    r"beautiful|lovely|favou?rite|recommend\w*|hats off|a star|legends?|you rock|you guys rock|smiles?|hilarious|"
+    r"funny|lol|haha\w*|fab|fabulous|nice|cool|yay|woo+|wow)(?![\w'’])"
+)
+# Words of a problem or a request that praise does not carry.
+_PROBLEM = Phrases(
+    r"(?<![\w'’])(?:not|n't|no|never|broken|error|refund|cancel\w*|wrong|late|delay\w*|missing|still|fix|"
+    r"\w+n't|cannot|fail\w*|crash\w*|stuck|lost|waiting|charged|complain\w*|help me|please help|need help|"
+    r"how do i|how can i|why|want to know|wondering|questions?|can you|could you|would you|please|i need|without|"
+    r"would like|i'd like|looking for|stopped|broke|faulty|damaged)(?![\w'’])"
+)
+
+
+def is_praise_words(text: str, start: int = 0, end: int | None = None) -> bool:
+    """More positive words than words of an open problem (the word test of ``is_praise``, without the cues)."""
+    end = len(text) if end is None else end
+    positive = sum(1 for _ in _PRAISE.finditer(text, start, end))
+    return positive > 0 and sum(1 for _ in _PROBLEM.finditer(text, start, end)) < positive
+
+
+def is_praise(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a customer message praises or thanks: no question, no cue, more positive words than problem words.
+
+    "Thank you @AlaskaAir for helping when I had an issue today" still counts: a problem word in the same
+    message as thanks for having been helped is the story of a solved problem, so only the words of an
+    open problem ("still", "not", "refund", "why"...) and emotional cues rule praise out.
+    """
+    end = len(text) if end is None else end
+    if "?" in text[start:end]:
+        return False
+    positive = sum(1 for _ in _PRAISE.finditer(text, start, end))
+    if positive == 0 or sum(1 for _ in _PROBLEM.finditer(text, start, end)) >= positive:
+        return False
+    return not any(c.kind != "worry" or c.score >= 0.85 for c in lexicon_cues("", text, start, end)
+                   if not c.quote.startswith("!"))

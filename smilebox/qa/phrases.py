@@ -121,7 +121,7 @@ def phrase_pattern(phrases: Iterable[str]) -> Phrases:
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         if phrase.startswith("re:"):
-            parts.append(f"(?:{phrase[3:]})")
+            parts.append(f"(?:{_curly_tolerant(phrase[3:])})")
         else:
             escaped = r"\s+".join(re.escape(w) for w in phrase.lower().split())
             escaped = escaped.replace("'", "['’]")
@@ -129,6 +129,30 @@ def phrase_pattern(phrases: Iterable[str]) -> Phrases:
     if not parts:
         return Phrases(r"(?!x)x")
     return Phrases(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])")
+
+
+def _curly_tolerant(regex: str) -> str:
+    """Let every straight apostrophe of a regex phrase match a curly one too ("we’ll" as "we'll").
+
+    Apostrophes inside a character class or after a backslash are left alone.
+    """
+    out, in_class, escaped = [], False, False
+    for ch in regex:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == "'" and not in_class:
+            out.append("['’]")
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def body_start(text: str) -> int:

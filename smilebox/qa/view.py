@@ -9,6 +9,7 @@ sign-off of a reply or the customer's first name. ``ConversationView`` computes 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,13 +27,17 @@ _OPENERS = frozenset(
     "sorry yes no sure absolutely great thanks hmm ah oh well apologies understood gotcha certainly alright awesome "
     "perfect correct also however unfortunately hello hi hey ok okay right good nice wow ugh alas indeed again "
     "totally definitely currently otherwise meanwhile first next then additionally whoa wow yikes oops ouch aw aww "
-    "hmm uh um yay woohoo phew gosh shoot darn".split()
+    "hmm uh um yay woohoo phew gosh shoot darn brilliant lovely excellent fantastic wonderful cool fab amazing superb "
+    "splendid marvellous marvelous grand sweet noted done sorted cheers welcome apologies morning evening afternoon "
+    "exactly precisely agreed fair understood yep yup nope happy glad".split()
 )
 _KNOWN_NAMES = known_given_names() | OTHER_GIVEN_NAMES
+# "Hi Sam," / "Good evening Solomon." / "Hola Cesar!": a salutation, then a capitalised word. The reply's
+# @handles come first, so this is matched at the body's start (no "^": with a start offset "^" never matches);
+# the salutation is any case ("HI Amanda") but the name must be capitalised ("hello there" is no name).
 _SALUTED = re.compile(
-    r"^\W{0,3}(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|morning|evening|greetings|howdy)"
-    r"[ ,]+([A-Z][a-z]+)\b",
-    re.IGNORECASE,
+    r"\W{0,3}(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|morning|evening|greetings|howdy|"
+    r"hola|bonjour|ciao|ol[aá])[ ,]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![-@'’])"
 )
 # "Martel, who's the phone manufacturer?": a capitalised word, a comma, then how people talk to someone
 _LEADING_VOCATIVE = re.compile(
@@ -40,13 +45,18 @@ _LEADING_VOCATIVE = re.compile(
     r"did|do|does|have|has|are|is|who|who's|what|what's|when|where|how|that|that's|it|it's|let|let's|happy|glad)\b)"
 )
 _VOCATIVE = re.compile(r",\s*([A-Z][a-z]+)\s*[.!?:,]")
+# "That's never good Wendy." / "I hear you loud and clear Brandon!": a known given name right before the end
+# of a sentence, after an ordinary word that is not a preposition ("pass this on to Victor." names a colleague).
+_TRAILING_VOCATIVE = re.compile(r"(?<=[a-z'’] )([A-Z][a-z]+)\s*(?:[.!?]|,\s+(?=[a-z]))")
+_WORD_BEFORE = re.compile(r"([a-z'’]+) $")
+_NOT_BEFORE_A_NAME = frozenset("to with from by for and of at about ask asked tell told thank thanked call called".split())
 # "I'm sorry for the poor experience, Skylar." - a name after a courtesy is a name, known or not.
 _COURTESY_VOCATIVE = re.compile(
     r"\b(?i:sorry|thanks|thank you|apologi\w+|glad|happy|welcome|hi|hello|hey|congrats|congratulations)\b"
     r"[^.!?\n]{0,60},\s*([A-Z][a-z]{2,})\s*[.!]"
 )
 _CUSTOMER_SIGNED = re.compile(
-    r"(?:(?:^|\n|[.!?][ \t]+)[ \t]*(?i:thanks|thank you|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
+    r"(?:(?:^|\n|[.!?][ \t]+)[ \t]*(?i:thanks|thank you|thx|ty|tks|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
     r"[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]*|(?:^|\n|\s)[-–—~][ \t]?|\n[ \t]*)"
     r"([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$"
 )
@@ -65,6 +75,8 @@ def _plausible_name(word: str, marked: bool) -> bool:
 _ENDS_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$")
 _INTRO_WORDS = re.compile(r"my name|i'm |i am |this is |it's ")
 _CUSTOMER_INTRO = re.compile(r"\b(my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b")
+# "my name is charles martin": after an explicit "my name is" the name counts whatever its case.
+_MY_NAME_IS = re.compile(r"\b(?i:my name is|my name's)\s+([A-Za-z][a-z]+)\b")
 
 
 def _first_name(name: str | None) -> str | None:
@@ -147,11 +159,15 @@ class ConversationView:
             found = self._signed_or_introduced(c)
             if found:
                 return found
+        # The name the agents call the customer most often ("Hi Looreen" once, "Hi Loreen" three times): a
+        # misspelt greeting must not hide the name actually in use. Ties go to the earliest.
+        seen: dict[str, list[tuple[str, str, tuple[str, int, int]]]] = {}
         for r in self.agent:
-            found = self._addressed(r)
-            if found:
-                return found
-        return None
+            for found in self._addressed(r):
+                seen.setdefault(found[0], []).append(found)
+        if not seen:
+            return None
+        return max(seen.values(), key=len)[0]
 
     def _signed_or_introduced(self, c: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
         body = c.text[: c.end]
@@ -164,6 +180,10 @@ class ConversationView:
             return m.group(1), "introduction", (c.id, m.start(1), m.end(1))
         if not _INTRO_WORDS.search(P.lowered(c.text), c.start, c.end):
             return None
+        m = _MY_NAME_IS.search(body, c.start)
+        if m and _plausible_name(m.group(1), marked=True):
+            name = m.group(1)
+            return name[0].upper() + name[1:], "introduction", (c.id, m.start(1), m.end(1))
         for m in _CUSTOMER_INTRO.finditer(body, c.start):
             name = m.group(2)
             explicit = m.group(1).lower().startswith("my name") or body[m.end(2) : m.end(2) + 5].startswith((",", " here", ".", "!"))
@@ -171,28 +191,39 @@ class ConversationView:
                 return name, "introduction", (c.id, m.start(2), m.end(2))
         return None
 
-    def _addressed(self, r: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
-        agent_first = self.agent_first_name(r)
-        m = _SALUTED.match(r.text, r.start)
-        candidates = [m] if m else []
-        if "," not in r.text:
-            return None if not candidates else self._first_name_of(candidates, agent_first, r)
-        lead = _LEADING_VOCATIVE.match(r.text, r.start, r.end)
-        if lead and lead.group(1).lower() not in P.STOPWORDS and not lead.group(1).endswith("ly") \
-                and lead.group(1).lower() not in _OPENERS:
-            candidates.append(lead)
-        candidates += [v for v in _VOCATIVE.finditer(r.text, r.start, r.end) if v.group(1).lower() in _KNOWN_NAMES]
-        candidates += list(_COURTESY_VOCATIVE.finditer(r.text, r.start, r.end))
-        return self._first_name_of(candidates, agent_first, r)
-
-    @staticmethod
-    def _first_name_of(candidates, agent_first, r):
-        for c in candidates:
+    def _addressed(self, r: Reply) -> list[tuple[str, str, tuple[str, int, int]]]:
+        """Every first name reply ``r`` addresses the customer by: after a salutation, as a vocative."""
+        agent_first = (self.agent_first_name(r) or "").lower()
+        candidates = []
+        m = _SALUTED.match(r.text, r.start, r.end)
+        if m:
+            candidates.append((m, True))
+        # a name at the very end of a reply is its agent's sign-off ("... on its way, Priya"), not a vocative
+        tail = r.end - 2
+        for v in _TRAILING_VOCATIVE.finditer(r.text, r.start, r.end):
+            if v.end(1) < tail and v.group(1).lower() in _KNOWN_NAMES:
+                before = _WORD_BEFORE.search(r.text, max(r.start, v.start(1) - 20), v.start(1))
+                if before and before.group(1) not in _NOT_BEFORE_A_NAME:
+                    candidates.append((v, False))
+        if "," in r.text:
+            lead = _LEADING_VOCATIVE.match(r.text, r.start, r.end)
+            if lead and lead.group(1).lower() not in P.STOPWORDS and not lead.group(1).endswith("ly") \
+                    and lead.group(1).lower() not in _OPENERS:
+                candidates.append((lead, True))
+            # ", Nelson." ending a sentence inside the reply marks a name even when the name list lacks it
+            candidates += [(v, v.group(0).rstrip()[-1:] in ".!") for v in _VOCATIVE.finditer(r.text, r.start, r.end)
+                           if v.end(1) < tail]
+            candidates += [(v, True) for v in _COURTESY_VOCATIVE.finditer(r.text, r.start, r.end)]
+        out, taken = [], set()
+        for c, marked in candidates:
             name = c.group(1)
-            if name.lower() in _NOT_A_NAME or (agent_first and name.lower() == agent_first.lower()):
+            low = name.lower()
+            if c.start(1) in taken or low == agent_first or low in self.company_words \
+                    or not _plausible_name(name, marked):
                 continue
-            return name, "addressed by the agent", (r.id, c.start(1), c.end(1))
-        return None
+            taken.add(c.start(1))
+            out.append((name, "addressed by the agent", (r.id, c.start(1), c.end(1))))
+        return out
 
     @staticmethod
     def agent_first_name(r: Reply) -> str | None:
@@ -220,7 +251,8 @@ class ConversationView:
                 first = m.group(1).split()[0].lower()
                 # a name line with a title or company line under it is a signature block, known name or not
                 common = first in _NOT_A_NAME or first in P.STOPWORDS or first in P.TEAM_WORDS or first in self.company_words
-                if first != customer and not common and (above_block or first in _KNOWN_NAMES or first == author_first):
+                if first != customer and not common and (above_block or _fold(first) in _KNOWN_NAMES
+                                                         or first == author_first or _is_initialled(m.group(1))):
                     return m.start(1), m.end(1)
             pos = nl
         return None
@@ -265,6 +297,21 @@ class ConversationView:
         named = self._name_line(r, customer)
         if named:
             return "person", named[0], named[1]
+        inline = _INLINE_SIGNED.search(text, max(start, end - 60), end)
+        if inline:
+            first = _fold(inline.group(1).split()[0])
+            if first != customer and first not in _NOT_A_NAME and first not in P.STOPWORDS \
+                    and first not in P.TEAM_WORDS and first not in self.company_words:
+                return "person", inline.start(1), inline.end(1)
+        bare = _BARE_SIGNOFF.search(text, max(start, end - 30), end)
+        if bare:
+            token = bare.group(1) or bare.group(2)
+            folded = _fold(token.rstrip("."))
+            if bare.group(1):  # initials: "... on your line? FA", "much?EE", "= JJ"
+                if token not in _NOT_INITIALS:
+                    return "person", bare.start(1), bare.end(1)
+            elif folded in _KNOWN_NAMES and folded != customer and folded not in self.company_words:
+                return "person", bare.start(2), bare.end(2)
         intros = []
         if _INTRO_HINT.search(low, start, end):
             intros = list(P.SELF_INTRO.finditer(text, start, min(end, start + 160)))
@@ -277,6 +324,30 @@ class ConversationView:
         return None
 
 
+def _fold(word: str) -> str:
+    """Lowercase without accents, so "Chloé" meets "chloe" in the name lists."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
+
+
+def _is_initialled(name: str) -> bool:
+    """"Chloé D.": a first name and a surname initial is how people, not teams, sign."""
+    parts = name.split()
+    return len(parts) == 2 and len(parts[1]) == 2 and parts[1].endswith(".")
+
+
+# A sign-off with no mark, standing alone after the last sentence: two or three capitals ("... your line? FA",
+# "how much?EE", "= JJ") or a known first name ("When did you visit? Robbie", "... the week. Phil.", "changes-Yana").
+_BARE_SIGNOFF = re.compile(
+    r"(?:(?<=[.!?=])|(?<=[.!?=] )|(?<=\s[=-] ))([A-Z]{2,3})[ \t]*$|(?:(?<=[.!?] )|(?<=[a-z.!?]-)|(?<=[.!?])(?=[A-Z][a-z]))"
+    r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\.?)[ \t]*$"
+)
+_NOT_INITIALS = frozenset("TY OK UK US USA EU TV PC ID PIN DM FAQ ASAP ATM ETA FYI LOL OMG BTW PS PS4 THX CEO NYC LA "
+                          "SMS MMS APP IOS GB MB KB AM PM".split())
+# "... all sorted. Best, Chloé D." / "Thanks, Priya": a valediction and a name closing the reply on one line.
+_INLINE_SIGNED = re.compile(
+    r"(?<![\w'’])(?i:thanks|thank you|cheers|regards|kind regards|best regards|warm regards|best|many thanks|sincerely|"
+    r"take care)[ \t]*[,.!]?[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.?)?)[ \t]*$"
+)
 _TEAM_HINT = re.compile(r"team|support|care|service|desk")
 _INTRO_HINT = re.compile(r"i'm|i am|name|this is|it's| here")
 _TEAM_TAIL = re.compile(

@@ -3,15 +3,28 @@
 The ending judged is the last sentence of the last public agent reply, after cutting the sign-off
 (``^CB``, "Best,\\nJuan" keeps "Best,"), links, "1/2" counters and emoji. It passes when it is or holds
 thanks, a farewell or good wish, or an open offer of further help ("Let us know if you need anything
-else"); an instruction that ends on an offer ("DM us and we'll be happy to help") passes too. A bare
-request, a question for information or a plain statement fails.
+else"); an instruction that ends on an offer ("DM us and we'll be happy to help", "DM us so we can look into
+this for you") passes too, as do a reassurance that the matter is in hand ("Leave it with us", "We'll follow up",
+"We'll pass your comments on"), a good wish about the customer's time ahead ("Hope you're enjoying the trip!") and
+a valediction inside the line ("... Kind Regards ^ab"). A bare first name or initials left after the last sentence
+("When did you visit? Robbie") are the sign-off, not the ending. A bare request, a question for information, a
+plain statement, or a decline ("No thank you.") fails.
 """
 
 from __future__ import annotations
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import ending, failed, not_applicable, passed, span
+import re
+
 from smilebox.qa.phrases import VALEDICTION, body_end, phrase_pattern, sentence_spans
+
+# A last "sentence" that is only a sign-off: a mark with initials or a name ("^sp", "- Janay", "/NS"),
+# or one to three capitalised words with no sentence punctuation ("Robbie", "Idea Care").
+_SIGNOFF_FRAGMENT = re.compile(
+    r"[-–—^*~/=]\s*[A-Za-z]{1,24}\.?|(?:[-–—~]\s*)?[A-Z][A-Za-z'’]*(?:[ \t]+[A-Z][A-Za-z'’]*){0,2}"
+)
+_DECLINE = re.compile(r"\bno,?\s+$", re.IGNORECASE)
 
 
 class Closing(Check):
@@ -39,6 +52,37 @@ class Closing(Check):
             "re:you(?:'re| are) (?:very |most |so )?welcome",
             "re:reach (?:out|back)(?: to us)? (?:again|anytime|any time|if|whenever)",
             "re:(?:get|be) in touch (?:again|anytime|any time|if|whenever)",
+            # sign-offs inside the last line ("... talk this through. Kind Regards ^ab", "Rgds, Idea Care")
+            "regards", "kind regards", "best regards", "warm regards", "rgds", "re:best wishes", "sincerely",
+            # thanks in the languages support teams commonly answer in
+            "danke", "gracias", "merci", "grazie", "obrigado", "obrigada",
+            # good wishes about the customer's time ahead
+            "re:hope (?:you|you're|you are|you've|you have|you had|your|the rest of your) (?:\\w+ ){0,3}(?:enjoy\\w*|"
+            "hav(?:e|ing)|had|day|evening|night|weekend|trip|flight|stay|time|holiday|visit|meal|feel\\w*|well|great|good|"
+            "safe|fun)",
+            "re:(?:can't|cannot|can not) wait to (?:see|welcome|greet|have|host|hear)",
+            "re:look(?:ing)? forward to (?:\\w+ ){0,2}(?:see\\w*|welcom\\w*|hav\\w*|help\\w*|hear\\w*|host\\w*|assist\\w*)",
+            "re:looking forward (?:to )?help",
+            # an open offer of further help, also as a question ("Is there anything we can do to help?")
+            "re:(?:is there )?(?:anything|something) (?:else )?(?:we|i) can (?:do|help|assist)",
+            "re:if (?:there is|there's|you have) anything (?:\\w+ ){0,3}(?:help|assist|do)",
+            "re:can (?:we|i) help (?:with anything|further|you with anything)",
+            # an instruction that ends on an offer of help: "DM us so we can look into this for you"
+            "re:(?:i|we)(?: can| could| will|'ll| may| would|'d)(?: be (?:happy|glad) to)?(?: (?:then|gladly|definitely|"
+            "certainly|further))? (?:help|assist|look into|take a (?:closer )?look|look at|check (?:on |in|into )?(?:this|it|that"
+            "|things)|chat|sort (?:this|it|that)|work (?:\\w+ ){0,3}with you|reach out|clarify|follow up|investigate|review|get started|"
+            "get (?:this|it|that|things) (?:sorted|fixed|resolved|moving|started)|see what (?:we|i) can do|"
+            "take care of|dig into|get you|have a look)",
+            # a reassurance that the matter is in hand
+            "re:leave it with (?:us|me)", "re:(?:we|i)(?:'ll| will) get (?:this|it|that|you) (?:sorted|fixed|resolved)",
+            "re:(?:we|i)(?:'ll| will)(?: \\w+)? (?:follow up|be in (?:touch|contact)|get back to you|keep you (?:posted|updated"
+            "|informed)|update you|let you know)",
+            "re:(?:be|been|'ll be) in (?:touch|contact) with you",
+            "re:pass(?:ed|ing)? (?:(?:this|that|it|them|these) )?(?:on|along)\\b",
+            "re:pass(?:ed|ing)? (?:your|the|these|this|those|that) (?:\\w+ ){0,3}(?:on|along|onto|to)\\b",
+            "re:(?:share|shared|sharing|forward|forwarded|forwarding) (?:your|the|this|these|that|it) (?:\\w+ ){0,3}"
+            "(?:with|to) (?:our|the|them)",
+            "re:let (?:the |our )(?:\\w+ ){0,2}(?:team|devs?|developers|folks|people) know",
         ],
     }
 
@@ -56,9 +100,16 @@ class Closing(Check):
             end = body_end(last.text[:signed[1]], last.start)
         spans = sentence_spans(last.text, last.start, end)
         spans = [(s, e) for s, e in spans if any(ch.isalnum() for ch in last.text[s:e])]
+        # a trailing sign-off the sign-off finder missed ("Robbie", "^sp", "- Janay") is not the ending
+        while len(spans) > 1 and _SIGNOFF_FRAGMENT.fullmatch(last.text, *spans[-1]) \
+                and not self._phrases.search(last.text, *spans[-1]):
+            spans.pop()
         if spans:
             s, e = spans[-1]
             m = self._phrases.search(last.text, s, e) or VALEDICTION.search(last.text, s, e)
+            # "No thank you." declines an offer: a refusal, however polite, is not a courteous closing
+            if m and m.group(0).lower().startswith("thank") and _DECLINE.search(last.text, max(s, m.start() - 6), m.start()):
+                m = None
             if m:
                 return passed("The last agent reply ends courteously.", [span(last, s, e)], phrase=m.group(0))
             return failed(

@@ -1,8 +1,10 @@
 """connect.customer_name: the customer's name, used naturally.
 
-The name comes from the customer record, else from how the customer signs ("Thanks, Dave") or
-introduces themselves ("my name is Dave"), else from an agent addressing them by a first name (the
-agent saw a profile name the data does not carry). Social handles never count. Uses are counted in
+The name comes from the customer record, else from how the customer signs ("Thanks, Dave", "thx\nLinh") or
+introduces themselves ("my name is Dave", any case after "my name is"), else from an agent addressing them
+by a first name (the agent saw a profile name the data does not carry): after a salutation ("Hi Sam.",
+"Good evening Solomon"), or as a vocative ("That's never good Wendy.", "..., Nelson."); when agents use
+several spellings, the one used most often. Exclamations ("Brilliant, thanks") are not names. Social handles never count. Uses are counted in
 the public agent replies, outside their sign-offs; the first name and its common nicknames count
 ("Bob" for Robert), case-sensitively, so the word "will" is not "Will". In writing, one or two uses
 pass, none fails and more than two read as a script; on the phone two or three pass. Not applicable

@@ -23,14 +23,18 @@ ACTIONS = [
     "re:(?:re)?(?:fund|sen[dt]|issu|replac|reset|escalat|updat|cancel|credit|resolv|advis|explain|book|creat|fix|verif|"
     "ship|process|email|call|transferr?|confirm|appl|schedul|chang|clos|open|request|rais|arrang|order|remov|add|"
     "waiv|reimburs|rebook|refer|forward|assign|investigat|check|restor|unlock|reactivat|deactivat|activat|"
-    "instruct|guid|walk|dispatch|log|report|offer|provid|help|answer|told|inform|promis|follow)\\w*",
+    "instruct|guid|walk|dispatch|log|report|offer|provid|help|answer|told|inform|promis|follow|upgrad|downgrad|"
+    "switch|enabl|disabl|adjust|push|install|link|mov|swap|renew|extend|pause|reconnect|linked|set up|set to)\\w*",
+    "re:set (?:\\w+[- ])?(?:\\w+ )?(?:to|on|off|up)?", "active", "done", "sorted", "no action",
     "tbc", "pending", "awaiting", "waiting on", "cx", "cust",
 ]
 GRIPES = [
     "rude", "idiot", "idiotic", "stupid", "dumb", "moron", "crazy", "nutter", "nightmare", "jerk", "clueless",
     "whiny", "whining", "whinging", "karen", "annoying", "difficult customer", "pain in the", "waste of time",
     "lol", "lmao", "ugh", "smh", "useless customer", "can't be bothered", "cannot be bothered", "hate", "hated",
-    "psycho", "loser", "is a pain", "complains", "complaining", "moaning", "moans", "shouting", "yelled", "pathetic", "drunk", "liar", "scammer", "entitled", "pest", "troll", "wtf",
+    "psycho", "loser", "is a pain", "a pain", "demanding", "impatient", "obnoxious", "ignorant", "arrogant",
+    "re:wasted (?:\\w+ ){0,3}(?:time|mins?|minutes|hours?|hrs?|afternoon|morning|day)", "re:of my (?:time|life|day)",
+    "re:(?:total|complete|absolute) (?:joke|nightmare|idiot|waste)", "re:(?:can't|cannot) stand", "complains", "complaining", "moaning", "moans", "shouting", "yelled", "pathetic", "drunk", "liar", "scammer", "entitled", "pest", "troll", "wtf",
 ]
 _REFERENCE = re.compile(r"#?\b[A-Z]{0,4}-?\d{3,}\b|\b(?:order|ticket|case|ref|booking|account|invoice)\b", re.IGNORECASE)
 

@@ -30,9 +30,13 @@ ACKNOWLEDGE = [
     "hard|worrying|upsetting|disappointing|inconvenient|concerning|confusing|a pain|awful|terrible)",
     "re:understand (?:how|why|your|that|the) (?:\\w+ ){0,3}(?:frustrat\\w*|concern\\w*|disappoint\\w*|upset\\w*|worr\\w*|annoy\\w*|feel\\w*)",
     "re:(?:not|never) (?:the )?(?:experience|service|standard|level) (?:we|you)",
+    "re:(?:we|i) (?:never|don't|do not|would never) want (?:you|to (?:disappoint|upset|frustrate))",
+    "re:(?:never|not) our intention", "re:(?:that|this|it) (?:is|'s|was) (?:never|not) (?:good|fun|ideal|great|okay|ok)",
 ]
 COMMIT = [
-    "re:(?:i|we)(?:'ll| will| can| could|'d like to| would like to| want to| need to| are going to|'re going to| am going to|'m going to)\\b",
+    # "we can't", "we could not" and "as far as I can see" are no commitment
+    "re:(?:i|we)(?:'ll| will| can| could|'d like to| would like to| want to| need to| are going to|'re going to| am going to|'m going to)\\b"
+    "(?!'t| not| never| only| see\\b| tell\\b| imagine| understand)",
     "re:let (?:me|us)\\b", "re:let's\\b", "re:(?:we|i)(?:'d| would) (?:love|like|be happy|be glad) to", "have you tried",
     "re:(?:i'm|we're|i am|we are) (?:\\w+ )?(?:here to|happy to|glad to|on it|looking|checking|investigating|working)",
     "re:(?:can|could|would) you (?:please )?(?:dm|send|share|provide|tell|let|confirm|check|try|follow|reach|give)",
@@ -42,6 +46,9 @@ COMMIT = [
     "re:(?:i've|we've|i have|we have) (?:\\w+ )?(?:sent|refunded|escalated|issued|credited|replaced|fixed|updated|"
     "passed|forwarded|reported|raised|shared|added|applied|cancelled|canceled|booked|arranged|reached)",
     "re:here(?:'s| is) (?:how|what)", "re:you can\\b", "re:(?:try|head|visit|check out)\\b",
+    "re:(?:working|work|are on|is on) (?:on )?(?:it|this|that|a fix|fixing|resolving|getting)",
+    # a question back for the details needed to fix it ("Which model do you have?") is a step towards helping
+    "re:(?:what|which|when|where|how|who|are|is|was|were|did|do|does|have|has|can|could|would|may) [^.!?\\n]{0,80}\\?",
 ]
 
 

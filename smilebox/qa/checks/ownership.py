@@ -3,9 +3,13 @@
 A reply fails when it refuses or deflects ("I can't help you with that", "there's nothing we can do",
 "that's not our department", "you'll need to contact your bank") and what follows it in the same reply
 offers neither an alternative of its own ("what I can do is...", "I'll", "instead") nor a concrete route (a link, a phone
-number, an email address, a handle, "DM us", a place to go). A hand-off that gives the customer a
-route passes. Not applicable when the customer asks for nothing and reports no problem (praise,
-banter, a thank-you).
+number, an email address, a handle, "DM us", a place to go) in the same or the next sentence (or at the start
+of the next part of a split reply). An offer of *other* help ("Is there anything else I can help with?") is
+no alternative for the request just refused. A bare "No," with a rule ("No, the last month is always billed")
+and a policy stated flatly ("We don't give credits for outages") are refusals. A hand-off that gives the
+customer a route passes. Not applicable when the customer asks for nothing and reports no problem (praise,
+banter, a thank-you): the opening message praises or reports no problem, and no later message asks a
+question or shows an emotional cue.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
+from smilebox.qa.cues import is_praise, lexicon_cues
 from smilebox.qa.phrases import Phrases, lowered, phrase_pattern, sentence_spans
 
 REFUSALS = [
@@ -34,7 +39,22 @@ REFUSALS = [
     "re:(?:please )?(?:contact|call|ask) (?:your|the) (?:bank|carrier|provider|seller|manufacturer|retailer|store|"
     "airline|airport|post office|courier|local)",
     "re:we don't (?:handle|deal with|do|offer|support) (?:that|this|those|these)",
+    # a policy stated as a flat no: "We don't give credits for outages."
+    "re:(?:we|i) (?:don't|do not|won't|will not|never) (?:give|offer|provide|issue|allow|accept|refund|cover|compensate|"
+    "reimburse|grant|make) (?:any )?(?:\\w+ )?(?:credits?|refunds?|compensation|exceptions?|discounts?|vouchers?|"
+    "goodwill|reimbursements?|price ?match\\w*)",
     "re:(?:unfortunately|sadly),? (?:no|not)\\b",
+    "re:(?:i|we) (?:could not|couldn't|can't|cannot|are unable to|am unable to) offer (?:any|you any)",
+    "re:(?:i|we) (?:don't|do not) have (?:any )?(?:info|information|details|visibility|access|news|an update)"
+    "(?: (?:on|about|regarding) (?:that|this|it))?",
+    "re:(?:please )?(?:see|speak (?:to|with)|visit) (?:an?|the|one of our) (?:\\w+ )?(?:agent|representative|rep|"
+    "manager|team member)(?: at the (?:airport|store|counter|desk))?",
+    # a bare "No," answering a request with a rule: "No, the last month is always billed.", "No, prices are set by
+    # head office."
+    "re:no, (?:the|our|that|this|it|prices?|fees?|we|you|i'm afraid|sorry)\\b[^.!?\\n]{0,60}?\\b(?:always|not|n't|never|"
+    "only|set by|policy|standard|non-refundable|final)\\b",
+    "re:(?:address\\w*|rais\\w*|tak\\w*) (?:this |it |that )?(?:up )?with (?:the |your )?(?:\\w+ )?(?:management|manager|store|"
+    "restaurant|cafe|branch)",
 ]
 ALTERNATIVES = [
     "re:https?://\\S+", "re:www\\.\\S+", "re:\\+?\\d[\\d ().-]{6,}\\d", "re:[\\w.+-]+@[\\w-]+\\.[\\w.]+",
@@ -46,23 +66,47 @@ ALTERNATIVES = [
     "re:(?:in|through|via|using) (?:the|our|your) (?:app|website|site|portal|account|help center|settings)",
 ]
 # Every default refusal holds one of these: a fast literal scan skips replies that cannot refuse.
-_REFUSAL_HINT = re.compile(r"n't|not|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible")
+_REFUSAL_HINT = re.compile(r"n't|not|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible|"
+                           r"no,|see an?|see the|see one|management|manager")
 REQUEST = Phrases(
-    r"\b(?:not|n't|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
-    r"help|how|why|when|where|what|can|could|need|want|won't|doesn't|didn't|fail\w*|crash\w*|stuck|lost|waiting)\b",
+    r"(?:n't\b|\b(?:without|not|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
+    r"help|how|why|when|where|what|can|could|need|want|won't|doesn't|didn't|fail\w*|crash\w*|stuck|lost|waiting|"
+    r"expired?|down|outage|out of service|disappeared|deny|denied|declined?|bill\w*|fix|please|would like|"
+    r"speak to|talk to|reach out|contact|disappoint\w*|complain\w*|poor|bad|worst|questions?|know|stopped|"
+    r"broke|faulty|damaged|cracked|dead|leak\w*|overcharged|scratched|torn|would like|i'd like|looking for)\b)",
 )
 
 
 def _asks(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a customer's words ask for something or report a problem (a question mark, or a problem word)."""
     end = len(text) if end is None else end
-    return "?" in text[start:end] or REQUEST.search(text, start, end) is not None
+    return "?" in text[start:end] or "？" in text[start:end] or REQUEST.search(text, start, end) is not None
+
+
+# "Is there anything else I can help with?", "Let me know if you have other questions": an offer of *other*
+# help, not an alternative for the request just refused.
+_GENERIC_OFFER = Phrases(
+    r"(?:anything|something) else|any other|other (?:questions?|issues?|concerns?)|further (?:questions?|help|"
+    r"assistance)|(?:have|has) a (?:great|good|nice|lovely) |(?:hope|wish) (?:you|this)|feel free|don't hesitate"
+)
 
 
 def _window_end(reply, pos: int) -> int:
-    """End of the sentence after the refusal's: where an alternative must appear to count for it."""
+    """End of the sentence after the refusal's: where an alternative must appear to count for it.
+
+    When that reaches the end of the reply's body, the trailing links the body leaves out count too
+    ("... contact our billing team: https://...").
+    """
     spans = [e for s, e in sentence_spans(reply.text, pos, min(reply.end, pos + 300))]
-    return spans[1] if len(spans) > 1 else (spans[0] if spans else reply.end)
+    end = spans[1] if len(spans) > 1 else (spans[0] if spans else reply.end)
+    return len(reply.text) if end >= reply.end else end
+
+
+def _sentence_around(reply, pos: int) -> tuple[int, int]:
+    for s, e in sentence_spans(reply.text, reply.start, reply.end):
+        if s <= pos < e:
+            return s, e
+    return pos, pos
 
 
 class Ownership(Check):
@@ -74,31 +118,79 @@ class Ownership(Check):
     default_config = {"refusals": REFUSALS, "alternatives": ALTERNATIVES}
 
     def setup(self) -> None:
+        self._generic_offer = _GENERIC_OFFER
         self._refusal = phrase_pattern(self.config["refusals"])
         self._hint = _REFUSAL_HINT if self.config["refusals"] == REFUSALS else None
         self._alternative = phrase_pattern(self.config["alternatives"])
+
+    def _alternative_for(self, r, refusal, view):
+        """(reply, match) of the first alternative or route for ``refusal``, or None.
+
+        It must be in the refusal's own sentence or the next one, and not inside a generic offer of *other*
+        help ("Is there anything else I can help with?"): that does not answer the request just refused.
+        """
+        found = self._specific_alternative(r, refusal.end(), _window_end(r, refusal.end()))
+        if found is not None:
+            return r, found
+        # a reply split in parts ("... contact HP phone support. 1/2" then "Fill in this form: https://..."):
+        # the route may open the agent's next message, when the customer has not spoken in between
+        following = r.index + 1
+        messages = view.conversation.messages
+        if following < len(messages) and messages[following].role == "agent" and not messages[following].internal:
+            nxt = view.next_agent_after(r.index)
+            if nxt is not None and nxt.index == following:
+                found = self._specific_alternative(nxt, nxt.start, _window_end(nxt, nxt.start))
+                if found is not None:
+                    return nxt, found
+        return None
+
+    def _specific_alternative(self, r, start: int, end: int):
+        for alt in self._alternative.finditer(r.text, start, end):
+            s, e = _sentence_around(r, alt.start())
+            if s >= start and self._generic_offer.search(r.text, s, e):
+                continue
+            return alt
+        return None
+
+    @staticmethod
+    def _nothing_asked(view) -> bool:
+        """Praise, thanks or banter only: the opening message praises (or says nothing of a problem) and no
+        later message of the customer asks a question or shows an emotional cue.
+
+        A complaint need not be phrased as a request ("my warranty expired one day early", "this shit is
+        annoying, fix it"), so only a message that is praise, or that has no problem word and no question at all,
+        asks for nothing.
+        """
+        first = view.customer[0]
+        if not is_praise(first.text, first.start, first.end) and _asks(first.text, first.start, first.end):
+            return False
+        if not is_praise(first.text, first.start, first.end) and lexicon_cues("", first.text, first.start, first.end):
+            return False
+        # after a praising or chatty opening, a later message asks only with a question or a cue of its own
+        return not any(("?" in c.body and not is_praise(c.text, c.start, c.end)) or lexicon_cues("", c.text, c.start, c.end)
+                       for c in view.customer[1:])
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
         if not view.agent:
             return not_applicable("No agent reply to judge.")
-        subject = conversation.subject or ""
-        if view.customer and not _asks(subject) and not any(_asks(c.text, c.start, c.end) for c in view.customer):
+        if view.customer and not _asks(conversation.subject or "") and self._nothing_asked(view):
             return not_applicable("The customer asks for nothing and reports no problem.")
         handed_off = []
         for r in view.agent:
             if self._hint is not None and not self._hint.search(lowered(r.text), r.start, r.end):
                 continue
             for m in self._refusal.finditer(r.text, r.start, r.end):
-                alt = self._alternative.search(r.text, m.end(), _window_end(r, m.end()))
-                if alt is None:
+                found = self._alternative_for(r, m, view)
+                if found is None:
                     return failed(
                         "An agent reply refuses or deflects without an alternative or a route.",
                         [span(r, m.start(), m.end())],
                         tip="Pair every \"no\" with what you can do: an alternative, a next step, or a concrete "
                             "route (link, number, handle) to who can help.",
                     )
-                handed_off.append((span(r, m.start(), m.end()), span(r, alt.start(), alt.end())))
+                where, alt = found
+                handed_off.append((span(r, m.start(), m.end()), span(where, alt.start(), alt.end())))
         if handed_off:
             refusal, route = handed_off[0]
             return passed("A refusal comes with an alternative or a concrete route.", [refusal, route])

@@ -1,8 +1,11 @@
 """connect.resolution: the customer's problem was solved, first time.
 
-From the conversation itself: the customer's last message after an agent reply confirms the fix
-("that worked, thanks", "all sorted") -> pass; says it is still broken or the answer did not help
-("still not working", "I already tried that") -> fail. Otherwise, with the store's history: a later
+From the conversation itself, as the labelling guide reads it: the customer's *last* message decides.
+It confirms the fix ("that worked, thanks", "all sorted"; even before the agent's reply) -> pass; after an
+answer, plain thanks with no move to private messages ("Ok will do, thank you!") confirms it too, unless the
+thread is praise. Coming after an agent reply, it says the problem is still there, disputes the answer or
+comes back for more help ("still not working", "that is not what happened", "how does that help?", "need
+further assistance"), or it still shows frustration, anger or disappointment -> fail. Otherwise, with the store's history: a later
 contact by the same customer within ``within_days`` days on the same issue (a shared tag, or a
 similar subject or first message by rapidfuzz) -> fail, none -> pass. In stateless mode (no
 history) with no word from the customer, the result is not knowable: na.
@@ -17,7 +20,9 @@ from rapidfuzz import fuzz
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import phrase_pattern
+from smilebox.qa.phrases import lowered, phrase_pattern
+from smilebox.qa.cues import is_praise
+from smilebox.qa.results import Evidence
 
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|hasn't|haven't|isn't|wasn't)\b|n't)\W*(?:\w+\W+)?$", re.IGNORECASE)
 
@@ -35,7 +40,25 @@ UNRESOLVED = [
     "doesn't help", "did not help", "does not help", "not helpful", "already tried", "already did that",
     "already done that", "same problem", "same issue", "same thing again", "happened again", "not fixed",
     "not resolved", "not sorted", "no change", "still the same", "not what i asked",
+    # the answer is disputed or did not help
+    "re:(?:that's|that is|this is|it's|it is|that was|this was) not (?:what (?:happened|i (?:asked|meant|said|need\\w*))|"
+    "how it (?:happened|works)|true|right|correct|the case)",
+    "re:(?:that|this|it) (?:wasn't|isn't|was not|is not) (?:what (?:happened|i (?:asked|meant|said))|my question|true|"
+    "right|correct|the case)",
+    "not my question", "re:not what (?:happened|i (?:asked|meant|said|need\\w*|want\\w*))",
+    "re:how (?:much )?(?:does|is|will|would|did) (?:that|this) help", "re:(?:that|this|it) (?:doesn't|does not|didn't|did not) answer",
+    "re:(?:you're|you are) (?:wrong|not right|lying)", "re:(?:lies|liar|lying)",
+    # coming back for more help on the same matter
+    "re:(?:need|require|want) (?:further|more|additional) (?:help|assistance|support)",
+    "re:(?:have|got) (?:further|more|additional|other) questions", "re:still (?:need|want|hoping|have|got)",
+    "re:(?:any|no) (?:update|news|response|reply) (?:yet|on|about)", "re:still (?:no|nothing)",
 ]
+# Thanks after an answer confirms it helped ("Ok will do, thank you!", "Brilliant, thank you!")...
+THANKS = ["thanks", "thank you", "thank u", "thankyou", "thx", "ty", "cheers", "much appreciated", "appreciate it",
+          "you're the best", "you guys rock", "you rock", "lifesaver", "life saver", "worked", "works", "sorted", "fixed"]
+# ...unless the customer is only moving to private messages or sending details: nothing is said about the fix.
+_MOVING_ON = ("dm", "direct message", "private message", "sent you", "sent u", "messaged", "inbox", "emailed", "will send",
+              "i'll send", "following you", "followed you", "in advance")
 
 
 class Resolution(Check):
@@ -44,26 +67,20 @@ class Resolution(Check):
     version = 1
     description = "The customer confirms the fix, or does not come back about the same issue within 7 days."
     reads = ("customer_messages", "history", "tags", "subject")
-    default_config = {"confirmed": CONFIRMED, "unresolved": UNRESOLVED, "within_days": 7, "same_issue_ratio": 70}
+    default_config = {"confirmed": CONFIRMED, "unresolved": UNRESOLVED, "thanks": THANKS, "within_days": 7, "same_issue_ratio": 70}
 
     def setup(self) -> None:
         self._confirmed = phrase_pattern(self.config["confirmed"])
         self._unresolved = phrase_pattern(self.config["unresolved"])
+        self._thanks = phrase_pattern(self.config["thanks"])
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
         if not view.agent:
             return not_applicable("No agent reply: nothing was attempted yet.")
-        answered = [c for c in view.customer if c.index > view.agent[0].index]
-        if answered:
-            last = answered[-1]
-            bad = self._unresolved.search(last.text, last.start, last.end)
-            if bad:
-                return failed("The customer says the problem is not solved.", [span(last, bad.start(), bad.end())],
-                              tip="Check the fix worked before closing: ask, test, or follow up.")
-            good = self._confirmed.search(last.text, last.start, last.end)
-            if good and not _NEGATED.search(last.text, max(last.start, good.start() - 16), good.start()):
-                return passed("The customer confirms the fix.", [span(last, good.start(), good.end())])
+        judged = self._judged(view, context)
+        if judged is not None:
+            return judged
         if context.history is None:
             return not_applicable("The customer does not confirm the fix, and no history is available to look for "
                                   "a repeat contact.")
@@ -76,6 +93,40 @@ class Resolution(Check):
                               tip="Resolve the root cause on first contact: confirm the fix with the customer "
                                   "before you close.")
         return passed(f"No repeat contact on the same issue within {within.days} days.", [opening(issue)])
+
+    def _judged(self, view, context):
+        """What the customer's last message says about the fix, or None when it says nothing.
+
+        The last message counts even when it came before the agent's reply ("Shoes exchanged with no fuss"),
+        but only an answer to an agent reply can say the answer failed. A thread whose only customer message
+        is its opening request says nothing either way, unless it already confirms ("That worked, thanks!").
+        """
+        if not view.customer:
+            return None
+        last = view.customer[-1]
+        text, start, end = last.text, last.start, last.end
+        answered = last.index > view.agent[0].index
+        if answered:
+            bad = self._unresolved.search(text, start, end)
+            if bad:
+                return failed("The customer says the problem is not solved.", [span(last, bad.start(), bad.end())],
+                              tip="Check the fix worked before closing: ask, test, or follow up.")
+            cue = next((c for c in context.cues(view.conversation) if c.message_id == last.id
+                        and c.kind in ("anger", "frustration", "disappointment") and c.score >= 0.75), None)
+            if cue is not None and not self._confirmed.search(text, start, end):
+                return failed(f"The customer's last message after the answer still shows {cue.kind}.",
+                              [Evidence(cue.message_id, cue.start, cue.end, cue.quote)],
+                              tip="Check the fix worked before closing: ask, test, or follow up.")
+        good = self._confirmed.search(text, start, end)
+        if good and not _NEGATED.search(text, max(start, good.start() - 16), good.start()):
+            return passed("The customer confirms the fix.", [span(last, good.start(), good.end())])
+        if answered and not is_praise(view.customer[0].text, view.customer[0].start, view.customer[0].end):
+            low = lowered(text)[start:end]
+            thanks = self._thanks.search(text, start, end)
+            if thanks and "?" not in text[start:end] and not any(w in low for w in _MOVING_ON) \
+                    and not _NEGATED.search(text, max(start, thanks.start() - 16), thanks.start()):
+                return passed("The customer thanks the agent for the answer.", [span(last, thanks.start(), thanks.end())])
+        return None
 
     def _same_issue(self, conversation, view, later) -> bool:
         if set(conversation.tags) & set(later.tags):

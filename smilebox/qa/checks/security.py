@@ -47,7 +47,13 @@ DISCLOSURE = [
     "(?:\\w+ )?(?:address|email|phone|password|pin|billing|card|payment method|account (?:holder|owner|details|name)|name)",
     "re:(?:the|your) account (?:is )?(?:registered|listed) (?:to|under|at)",
     "re:card (?:ending|ends)(?: in)? \\d{4}", "re:paid (?:up )?(?:to|until) the", "re:(?:you're|you are) on (?:\\w+ ){1,3}at \\$",
-    "re:(?:looking at|i can see on|i've pulled up|i have pulled up|pulled up) (?:your )?(?:account )?[a-z]{1,3}-\\d",
+    "re:(?:looking at|i can see on|i've pulled up|i have pulled up|pulled up) (?:your )?(?:account )?[a-z]{1,3}-\\d[\\w-]*",
+    # "The login on AC-51-9096 is jack@example.com", "The service address on AC-46-2952 is 77 Ridge Road": a detail
+    # of a named account read out
+    "re:(?:the|your) (?:\\w+ )?(?:address|email(?: address)?|e-mail|login|username|user name|phone(?: number)?|"
+    "number|balance|card|plan|date of birth) (?:on|for|of) (?:the |your )?(?:account |acct )?(?:[a-z]{1,4}-?\\d[\\w-]*|"
+    "#\\s?\\d[\\w-]*) (?:is|was|reads|shows)",
+    "re:(?:the )?card on (?:file|the account|your account|record) (?:ends|ending|is)",
 ]
 VERIFIED = [
     "re:thanks? (?:you )?for (?:verifying|confirming (?:your|that|those|these) (?:details|identity|information|info|dob|"
@@ -135,7 +141,8 @@ class Security(Check):
 
 
 # Every default disclosure phrase holds one of these words: a fast literal scan before the full pattern.
-_DISCLOSURE_HINT = re.compile(r"address|email|phone|birth|balance|account|routing|card|paid|you're on|you are on|"
+_DISCLOSURE_HINT = re.compile(r"address|email|phone|birth|balance|account|routing|card|paid|you're on|you are on|login|"
+                              r"username|user name|number|plan|"
                               r"looking at|see on|pulled up|updated|changed|reset|removed|added|switched|set ")
 _PRIVATE = frozenset({"dm", "private", "direct", "direct_message"})
 _SECRET_TOPIC = re.compile(r"card|pass|pin|ssn|social security|insurance|cvv|cvc|security code")

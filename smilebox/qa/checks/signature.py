@@ -3,7 +3,10 @@
 What counts as a person's signature: initials or a name after a sign-off mark at the end of a reply
 (``^CB``, ``-KC``, ``*JM``, ``/NQ``, ``~RW``, ``- Dave``), a name line under a valediction ("Best,\\nJuan"),
 a closing name line the author's own, or a self-introduction ("I'm Sam from the team", "Sam here").
-A team signature ("- The Support Team", ``^Team``) fails. On email every reply must be signed (the
+A mark-less sign-off standing alone after the last sentence counts on
+social, as the labelling guide says: two or three capitals ("... your line? FA") or a known first name
+("When did you visit? Robbie"); so do "Thanks, Priya" and "Chloé D." closing a reply. A team signature
+("- The Support Team", ``^Team``, "Customer Service Team") fails. On email every reply must be signed (the
 configured ``every_reply_channels``); elsewhere one signed reply is enough, as on Twitter where
 agents sign some tweets of a thread. Not applicable on the phone (nothing is written) and in chat (the widget shows who is typing).
 """
