@@ -29,38 +29,40 @@ def worker_count(setting: int) -> int:
     return setting if setting > 0 else (os.cpu_count() or 1)
 
 
-def _prepare_lines(parser: LineParser, name: str, first_line: int, lines: list[bytes]) -> list:
+def _prepare_lines(parser: LineParser, name: str, dialect: str, first_line: int, chunk: bytes) -> list:
     out = []
+    lines = chunk.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
     for offset, raw in enumerate(lines):
         item = parser(name, first_line + offset, raw)
         if item is None:
             continue
-        out.append(prepare(item) if isinstance(item, Conversation) else item)
+        out.append(prepare(item, dialect) if isinstance(item, Conversation) else item)
     return out
 
 
-def _chunks(path: Path) -> Iterator[tuple[int, list[bytes]]]:
+def _chunks(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(number of the first line, bytes of whole lines) for blocks of about ``CHUNK_BYTES``."""
     with open(path, "rb") as fh:
-        lineno, lines, size = 1, [], 0
-        for raw in fh:
-            lines.append(raw)
-            size += len(raw)
-            if size >= CHUNK_BYTES:
-                yield lineno, lines
-                lineno += len(lines)
-                lines, size = [], 0
-        if lines:
-            yield lineno, lines
+        lineno = 1
+        while block := fh.read(CHUNK_BYTES):
+            if not block.endswith(b"\n"):
+                block += fh.readline()  # finish the last line
+            yield lineno, block
+            lineno += block.count(b"\n")
 
 
-def parallel_items(path: Path, parser: LineParser, workers: int) -> Iterator[PreparedConversation | InputError | object]:
-    """Every record of ``path`` in file order, parsed and prepared by ``workers`` processes."""
+def parallel_items(
+    path: Path, parser: LineParser, workers: int, dialect: str
+) -> Iterator[PreparedConversation | InputError | object]:
+    """Every record of ``path`` in file order, parsed and prepared for ``dialect`` by ``workers`` processes."""
     name = str(path)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         in_flight: deque[Future] = deque()
-        for first_line, lines in _chunks(path):
-            in_flight.append(pool.submit(_prepare_lines, parser, name, first_line, lines))
+        for first_line, chunk in _chunks(path):
+            in_flight.append(pool.submit(_prepare_lines, parser, name, dialect, first_line, chunk))
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().result()
         while in_flight:

@@ -64,17 +64,17 @@ def read_items(paths: Iterable[Path], fmt: str = "auto", options: ImportOptions 
             yield path, name, item
 
 
-def _prepared_items(path: Path, name: str, options: ImportOptions, settings: Settings) -> Iterator:
+def _prepared_items(path: Path, name: str, options: ImportOptions, settings: Settings, dialect: str) -> Iterator:
     """The file's records with conversations already prepared for writing; in worker processes when the
     format is line-based, the file is large and more than one worker is allowed."""
     importer = get_importer(name)(options)
     parser = getattr(importer, "line_parser", None)
     workers = worker_count(settings.import_workers)
     if parser is not None and workers > 1 and path.stat().st_size >= PARALLEL_MIN_BYTES:
-        yield from parallel_items(path, parser, workers)
+        yield from parallel_items(path, parser, workers, dialect)
         return
     for item in importer.read(path):
-        yield prepare(item) if isinstance(item, Conversation) else item
+        yield prepare(item, dialect) if isinstance(item, Conversation) else item
 
 
 def import_paths(
@@ -115,7 +115,7 @@ def import_paths(
             convs.clear()
             records.clear()
 
-        for item in _prepared_items(path, name, options, settings):
+        for item in _prepared_items(path, name, options, settings, store.dialect):
             if isinstance(item, InputError):
                 summary.errors.append(item)
                 run_errors.append(str(item))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from sqlalchemy import func, select
 
@@ -146,3 +148,24 @@ def test_stored_document_round_trips_with_unknown_fields(store, tmp_path):
     back = Conversation.model_validate_json(doc)
     assert back.extra == {"priority": "high"}
     assert back.messages[0].extra == {"channel_meta": {"x": 1}}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 10, 1, 10, 0, 5, tzinfo=timezone.utc),
+        datetime(2026, 10, 1, 10, 0, 5, 123456, tzinfo=timezone(timedelta(hours=-7))),
+        datetime(2026, 10, 1, 23, 59, 59),
+        datetime(999, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
+    ],
+)
+def test_fast_sqlite_time_binding_matches_sqlalchemy(value):
+    """The import binds times itself (store.prepare.time_binder); it must store exactly what SQLAlchemy would."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.dialects.sqlite.base import DATETIME
+
+    from smilebox.store.prepare import time_binder, utc
+
+    expected = DATETIME().bind_processor(sqlite.dialect())(utc(value))
+    assert time_binder("sqlite")(value) == expected
+    assert time_binder("postgresql")(value) == utc(value)

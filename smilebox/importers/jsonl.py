@@ -42,6 +42,12 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, dict | InputError]]:
 
 
 def parse_conversation_line(name: str, lineno: int, raw: bytes) -> Conversation | InputError | None:
+    if not raw.strip():
+        return None
+    try:  # the fast path: pydantic parses and validates in one pass
+        return Conversation.model_validate_json(raw)
+    except ValidationError:
+        pass  # the slow path below says what is wrong, in the words the contract promises
     obj = load_json_line(name, lineno, raw)
     if obj is None or isinstance(obj, InputError):
         return obj

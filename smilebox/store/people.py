@@ -6,13 +6,15 @@ identities (email, phone, social handle, the source's own id). Lookups are cache
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smilebox.model import Person
+from smilebox.store.bulk import bulk_insert
+from smilebox.store.prepare import PersonRef
 from smilebox.store.tables import Agent, Customer, CustomerIdentity
 
 
@@ -30,6 +32,7 @@ class AgentDirectory:
         self._by_email: dict[str, int] = {}
         self._by_name: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
+        self._by_ref: dict[tuple, int | None] = {}
         for agent in session.scalars(select(Agent)):
             self._remember(agent)
 
@@ -40,7 +43,17 @@ class AgentDirectory:
         if agent.name:
             self._by_name.setdefault(_norm(agent.name), agent.id)
 
-    def resolve(self, session: Session, person: Person | None, source: str) -> int | None:
+    def resolve_ref(self, session: Session, ref: "PersonRef | None", source: str) -> int | None:
+        """``resolve`` for a prepared person (hashable), remembered for the rest of the run."""
+        if ref is None:
+            return None
+        key = (ref, source)
+        found = self._by_ref.get(key, -1)
+        if found == -1:
+            found = self._by_ref[key] = self.resolve(session, ref, source)
+        return found
+
+    def resolve(self, session: Session, person: "Person | PersonRef | None", source: str) -> int | None:
         if person is None or not (person.name or person.email or person.id):
             return None
         email, name = _norm(person.email), _norm(person.name)
@@ -76,8 +89,8 @@ class CustomerDirectory:
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], int] = {}
 
-    def preload(self, session: Session, people: Iterable[tuple[Person, str]]) -> None:
-        wanted = {ident for person, source in people for ident in identities_of(person, source)}
+    def preload(self, session: Session, identities: Iterable[list[tuple[str, str]]]) -> None:
+        wanted = {ident for idents in identities for ident in idents}
         wanted -= self._cache.keys()
         values = list({v for _, v in wanted})
         for start in range(0, len(values), 500):
@@ -100,16 +113,16 @@ class CustomerDirectory:
 
         Two records of one batch that share any identity become the same new customer.
         """
-        self.preload(session, [(p, s) for p, s in people if p is not None])
+        all_idents = [None if p is None else identities_of(p, s) for p, s in people]
+        self.preload(session, [i for i in all_idents if i])
         result: list[int | None] = []
         pending: dict[tuple[str, str], int] = {}  # identity -> index into new_customers
         new_customers: list[dict] = []
         new_idents: dict[tuple[str, str], object] = {}  # identity -> customer id or pending index marker
-        for person, source in people:
+        for (person, _source), idents in zip(people, all_idents):
             if person is None:
                 result.append(None)
                 continue
-            idents = identities_of(person, source)
             if not idents and not person.name:
                 result.append(None)
                 continue
@@ -120,7 +133,7 @@ class CustomerDirectory:
                 index = next((pending[i] for i in idents if i in pending), None)
                 if index is None:
                     index = len(new_customers)
-                    new_customers.append({"key": uuid.uuid4().hex, "name": person.name, "customer_group": person.group})
+                    new_customers.append({"key": None, "name": person.name, "customer_group": person.group})
                 target = ("new", index)
                 for ident in idents:
                     pending.setdefault(ident, index)
@@ -129,12 +142,21 @@ class CustomerDirectory:
                     new_idents.setdefault(ident, target)
             result.append(target)  # resolved below
         ids: list[int] = []
+        conn = session.connection()
         if new_customers:
-            table = Customer.__table__
-            # unsorted RETURNING lets SQLite batch the insert; rows are matched back by their key
-            rows = session.connection().execute(table.insert().returning(table.c.id, table.c.key), new_customers)
-            by_key = dict((key, row_id) for row_id, key in rows)
-            ids = [by_key[c["key"]] for c in new_customers]
+            entropy = os.urandom(16 * len(new_customers)).hex()  # one random key each, never shown
+            for i, customer in enumerate(new_customers):
+                customer["key"] = entropy[32 * i : 32 * (i + 1)]
+            bulk_insert(conn, Customer.__table__, ("key", "name", "customer_group"),
+                        [(c["key"], c["name"], c["customer_group"]) for c in new_customers])
+            by_key: dict[str, int] = {}
+            keys = [c["key"] for c in new_customers]
+            for start in range(0, len(keys), 500):
+                for key, row_id in session.execute(
+                    select(Customer.key, Customer.id).where(Customer.key.in_(keys[start : start + 500]))
+                ):
+                    by_key[key] = row_id
+            ids = [by_key[key] for key in keys]
 
         def real(target):
             return ids[target[1]] if isinstance(target, tuple) else target
@@ -142,7 +164,7 @@ class CustomerDirectory:
         for (kind, value), target in new_idents.items():
             customer_id = real(target)
             self._cache[(kind, value)] = customer_id
-            ident_rows.append({"customer_id": customer_id, "kind": kind, "value": value})
+            ident_rows.append((customer_id, kind, value))
         if ident_rows:
-            session.connection().execute(CustomerIdentity.__table__.insert(), ident_rows)
+            bulk_insert(conn, CustomerIdentity.__table__, ("customer_id", "kind", "value"), ident_rows)
         return [None if t is None else real(t) for t in result]

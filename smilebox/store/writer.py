@@ -11,16 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from smilebox.model import Conversation, Feedback, FeedbackRecord
+from smilebox.store.bulk import bulk_insert
 from smilebox.store.people import AgentDirectory, CustomerDirectory
-from smilebox.store.prepare import PreparedConversation, clean, content_hash, prepare, utc
+from smilebox.store.prepare import MESSAGE_FIELDS, PreparedConversation, clean, content_hash, prepare, utc
 from smilebox.store.tables import ConversationRow, FeedbackRow, MessageRow, utcnow
 
-MESSAGE_COLUMNS = ("conversation_id", "position", "external_id", "role", "internal", "author_name", "agent_id",
-                   "chars", "created_at")
+MESSAGE_COLUMNS = ("conversation_id", *MESSAGE_FIELDS, "agent_id")
+CONVERSATION_COLUMNS = ("source", "external_id", "channel", "subject", "status", "created_at", "tags", "customer_id",
+                        "assignee_id", "content_hash", "document", "imported_at", "updated_at")
 
 
 @dataclass
@@ -54,7 +55,10 @@ class BatchWriter:
     ) -> WriteCounts:
         counts = WriteCounts()
         if conversations:
-            prepared = [c if isinstance(c, PreparedConversation) else prepare(c) for c in conversations]
+            dialect = session.get_bind().dialect.name
+            prepared = [c if isinstance(c, PreparedConversation) else prepare(c, dialect) for c in conversations]
+            if any(c.dialect != dialect for c in prepared):
+                raise ValueError(f"conversations prepared for another database than {dialect}")
             self._write_conversations(session, _last_wins(prepared), counts)
         if records:
             self._write_records(session, records, counts)
@@ -76,7 +80,7 @@ class BatchWriter:
                 "source": conv.source,
                 "external_id": conv.external_id,
                 "customer_id": customer_id,
-                "assignee_id": self.agents.resolve(session, conv.assignee, conv.source),
+                "assignee_id": self.agents.resolve_ref(session, conv.assignee, conv.source),
                 "content_hash": conv.content_hash,
                 "document": conv.document,
                 "updated_at": now,
@@ -92,10 +96,10 @@ class BatchWriter:
         conv_ids: list[tuple[int, PreparedConversation]] = []
         conn = session.connection()
         if new_rows:
-            table = ConversationRow.__table__
-            # unsorted RETURNING lets SQLite batch the insert; rows are matched back by their key
-            result = conn.execute(table.insert().returning(table.c.id, table.c.source, table.c.external_id), new_rows)
-            new_ids = {(source, ext): row_id for row_id, source, ext in result}
+            # straight executemany (the hot path of an import), then the new ids by the unique key
+            bulk_insert(conn, ConversationRow.__table__, CONVERSATION_COLUMNS,
+                        [tuple(row[c] for c in CONVERSATION_COLUMNS) for row in new_rows])
+            new_ids = {key: ids[0] for key, ids in _existing(session, ConversationRow, [c.key for c in new_convs]).items()}
             conv_ids.extend((new_ids[c.key], c) for c in new_convs)
             counts.inserted += len(new_rows)
         for row_id, row, conv in changed:
@@ -105,13 +109,17 @@ class BatchWriter:
             counts.updated += 1
 
         message_rows = []
+        append = message_rows.append
+        resolve_agent = self.agents.resolve_ref
         for row_id, conv in conv_ids:
-            for pos, ext, role, internal, author, text, created in conv.messages:
-                agent_id = self.agents.resolve(session, author, conv.source) if role == "agent" and author else None
-                message_rows.append(
-                    (row_id, pos, ext, role, internal, author.name if author else None, agent_id, len(text), created)
-                )
-        bulk_insert(conn, MessageRow.__table__, MESSAGE_COLUMNS, message_rows)
+            if conv.agent_authors:
+                agent_of = {pos: resolve_agent(session, ref, conv.source) for pos, ref in conv.agent_authors}
+                for msg in conv.messages:
+                    append((row_id, *msg, agent_of.get(msg[0])))
+            else:
+                for msg in conv.messages:
+                    append((row_id, *msg, None))
+        bulk_insert(conn, MessageRow.__table__, MESSAGE_COLUMNS, message_rows, bound=frozenset(MESSAGE_FIELDS))
 
         conv_customer = {c.key: cid for c, cid in zip(todo, customer_ids)}
         feedback = [(fb, conv.source, row_id, conv_customer.get(conv.key)) for row_id, conv in conv_ids for fb in conv.feedback]
@@ -160,33 +168,6 @@ class BatchWriter:
             session.connection().execute(FeedbackRow.__table__.insert(), new_rows)
 
 
-def bulk_insert(conn: Connection, table, columns: Sequence[str], rows: list[tuple]) -> None:
-    """executemany straight on the driver: the hot path of an import (millions of message rows).
-
-    Values go through each column type's own bind processor, so they are stored exactly as SQLAlchemy
-    would store them.
-    """
-    if not rows:
-        return
-    dialect = conn.dialect
-    placeholder = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([placeholder] * len(columns))})"
-    processors = [
-        (i, p) for i, c in enumerate(columns)
-        if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None
-    ]
-    if processors:
-        converted = []
-        for row in rows:
-            row = list(row)
-            for i, proc in processors:
-                if row[i] is not None:
-                    row[i] = proc(row[i])
-            converted.append(tuple(row))
-        rows = converted
-    conn.exec_driver_sql(sql, rows)
-
-
 def _existing(session: Session, table, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
     """(source, external id) -> (row id, content hash) for the keys already stored.
 
@@ -196,12 +177,17 @@ def _existing(session: Session, table, keys: list[tuple[str, str]]) -> dict[tupl
     for source, ext in keys:
         by_source.setdefault(source, []).append(ext)
     found: dict[tuple[str, str], tuple[int, str]] = {}
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    name = table.__table__.name
     for source, ids in by_source.items():
         for start in range(0, len(ids), 500):
-            rows = session.execute(
-                select(table.external_id, table.id, table.content_hash).where(
-                    table.source == source, table.external_id.in_(ids[start : start + 500])
-                )
+            chunk = ids[start : start + 500]
+            # plain SQL on the driver: this runs twice per batch of every import
+            rows = conn.exec_driver_sql(
+                f"SELECT external_id, id, content_hash FROM {name} "
+                f"WHERE source = {mark} AND external_id IN ({', '.join([mark] * len(chunk))})",
+                (source, *chunk),
             )
             for ext, row_id, h in rows:
                 found[(source, ext)] = (row_id, h)
