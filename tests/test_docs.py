@@ -43,3 +43,21 @@ def test_configuration_doc_is_current():
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     assert (DOCS / "configuration.md").read_text() == gen.render(), "run: python tools/gen_config_doc.py"
+
+
+def test_rubric_doc_is_current():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_rubric", DOCS.parent / "tools" / "gen_rubric_doc.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert (DOCS / "rubrics.md").read_text() == gen.render(), "run: python tools/gen_rubric_doc.py"
+
+
+def test_readme_links_resolve():
+    import re
+
+    root = DOCS.parent
+    for target in re.findall(r"\]\(([^)#]+)\)", (root / "README.md").read_text()):
+        if "://" not in target:
+            assert (root / target).exists(), f"README links to {target}, which does not exist"
