@@ -4,8 +4,9 @@
     python benchmarks/bench_import_jsonl.py --size-mb 1024      # the flat-memory check on a 1 GB file
 
 Writes a synthetic file of realistic 6-10-message conversations (deterministic), then imports it into a
-fresh SQLite store in a child process and reports MB/s, conversations/s and the child's peak RSS. A second
-run of the same import (idempotent: every conversation unchanged) is timed too.
+fresh SQLite store in a child process and reports MB/s, conversations/s and peak RSS (the importing
+process, and the largest of its worker processes). A second run of the same import (idempotent: every
+conversation unchanged) is timed too. Targets: >= 20 MB/s first import; memory flat from 100 MB to 1 GB.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ t = time.perf_counter()
 s = import_paths(store, [Path(sys.argv[2])], "jsonl", Settings(database_url=sys.argv[1], batch_size=1000))
 elapsed = time.perf_counter() - t
 print(json.dumps({"seconds": elapsed, "read": s.read, "inserted": s.counts.inserted, "unchanged": s.counts.unchanged,
-                  "errors": len(s.errors), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "errors": len(s.errors), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
@@ -106,10 +108,11 @@ def main() -> None:
         db = f"sqlite:///{Path(tmp) / 'bench.db'}"
         first = run_import(db, path)
         print(f"first import : {size / first['seconds']:6.1f} MB/s  {first['inserted'] / first['seconds']:8,.0f} conv/s  "
-              f"peak RSS {first['peak_rss_mb']:.0f} MB  ({first['seconds']:.1f}s)")
+              f"peak RSS {first['peak_rss_mb']:.0f} MB, each worker {first['worker_peak_rss_mb']:.0f} MB  ({first['seconds']:.1f}s)")
         again = run_import(db, path)
         print(f"re-import    : {size / again['seconds']:6.1f} MB/s  {again['unchanged'] / again['seconds']:8,.0f} conv/s  "
-              f"peak RSS {again['peak_rss_mb']:.0f} MB  (all {again['unchanged']:,} unchanged)")
+              f"peak RSS {again['peak_rss_mb']:.0f} MB, each worker {again['worker_peak_rss_mb']:.0f} MB  "
+              f"(all {again['unchanged']:,} unchanged)")
 
 
 if __name__ == "__main__":

@@ -7,12 +7,12 @@ by running it again. Bad records are collected as ``InputError``s and reported; 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from smilebox.errors import InputError, UsageError
-from smilebox.import_workers import PARALLEL_MIN_BYTES, parallel_items, worker_count
+from smilebox.import_workers import PARALLEL_MIN_BYTES, BlockResult, can_fork, import_blocks, worker_count
 from smilebox.importers import ImportOptions, detect_format, get_importer
 from smilebox.model import Conversation, FeedbackRecord
 from smilebox.settings import Settings
@@ -64,17 +64,14 @@ def read_items(paths: Iterable[Path], fmt: str = "auto", options: ImportOptions 
             yield path, name, item
 
 
-def _prepared_items(path: Path, name: str, options: ImportOptions, settings: Settings, dialect: str) -> Iterator:
-    """The file's records with conversations already prepared for writing; in worker processes when the
-    format is line-based, the file is large and more than one worker is allowed."""
-    importer = get_importer(name)(options)
+def _parallel_parser(store: Store, path: Path, importer, settings: Settings):
+    """The importer's line parser when ``path`` should be imported by worker processes, else None."""
     parser = getattr(importer, "line_parser", None)
-    workers = worker_count(settings.import_workers)
-    if parser is not None and workers > 1 and path.stat().st_size >= PARALLEL_MIN_BYTES:
-        yield from parallel_items(path, parser, workers, dialect)
-        return
-    for item in importer.read(path):
-        yield prepare(item, dialect) if isinstance(item, Conversation) else item
+    if parser is None or worker_count(settings.import_workers) < 2 or not can_fork():
+        return None
+    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+        return None  # other processes cannot see an in-memory database
+    return parser if path.stat().st_size >= PARALLEL_MIN_BYTES else None
 
 
 def import_paths(
@@ -99,35 +96,15 @@ def import_paths(
         name = summary.formats[str(path)]
         summary.files.append(str(path))
         summary.bytes += path.stat().st_size
-        run_errors: list[str] = []
-        file_counts = WriteCounts()
-        convs: list[PreparedConversation] = []
-        records: list[FeedbackRecord] = []
-
-        def flush() -> None:
-            if not convs and not records:
-                return
-            with store.session() as session:
-                counts = writer.write(session, convs, records)
-            file_counts.add(counts)
-            if advance:
-                advance(len(convs) + len(records))
-            convs.clear()
-            records.clear()
-
-        for item in _prepared_items(path, name, options, settings, store.dialect):
-            if isinstance(item, InputError):
-                summary.errors.append(item)
-                run_errors.append(str(item))
-                if on_error:
-                    on_error(item)
-                continue
-            summary.read += 1
-            (records if isinstance(item, FeedbackRecord) else convs).append(item)
-            if len(convs) + len(records) >= settings.batch_size:
-                flush()
-        flush()
-        summary.counts.add(file_counts)
+        run = _FileRun(summary, on_error, advance)
+        importer = get_importer(name)(options)
+        parser = _parallel_parser(store, path, importer, settings)
+        if parser is not None:
+            for block in import_blocks(store, path, parser, worker_count(settings.import_workers)):
+                run.add_block(block)
+        else:
+            run.read_in_process(store, writer, importer, path, settings.batch_size)
+        summary.counts.add(run.counts)
         with store.session() as session:
             session.add(
                 ImportRun(
@@ -135,13 +112,65 @@ def import_paths(
                     path=str(path),
                     finished_at=utcnow(),
                     counts={
-                        "inserted": file_counts.inserted,
-                        "updated": file_counts.updated,
-                        "unchanged": file_counts.unchanged,
-                        "feedback_inserted": file_counts.feedback_inserted,
-                        "feedback_updated": file_counts.feedback_updated,
+                        "inserted": run.counts.inserted,
+                        "updated": run.counts.updated,
+                        "unchanged": run.counts.unchanged,
+                        "feedback_inserted": run.counts.feedback_inserted,
+                        "feedback_updated": run.counts.feedback_updated,
                     },
-                    errors=run_errors[:1000],
+                    errors=run.errors[:1000],
                 )
             )
     return summary
+
+
+@dataclass
+class _FileRun:
+    """The import of one file: its counts and errors, reported to the summary as they happen."""
+
+    summary: ImportSummary
+    on_error: Callable[[InputError], None] | None
+    advance: Callable[[int], None] | None
+    counts: WriteCounts = field(default_factory=WriteCounts)
+    errors: list[str] = field(default_factory=list)
+
+    def bad(self, item: InputError) -> None:
+        self.summary.errors.append(item)
+        self.errors.append(str(item))
+        if self.on_error:
+            self.on_error(item)
+
+    def add_block(self, block: BlockResult) -> None:
+        for item in block.errors:
+            self.bad(item)
+        self.summary.read += block.read
+        if block.counts is not None:
+            self.counts.add(block.counts)
+        if self.advance:
+            self.advance(block.read)
+
+    def read_in_process(self, store: Store, writer: BatchWriter, importer, path: Path, batch_size: int) -> None:
+        convs: list[PreparedConversation] = []
+        records: list[FeedbackRecord] = []
+        for item in importer.read(path):
+            if isinstance(item, InputError):
+                self.bad(item)
+                continue
+            self.summary.read += 1
+            if isinstance(item, Conversation):
+                convs.append(prepare(item, store.dialect))
+            else:
+                records.append(item)
+            if len(convs) + len(records) >= batch_size:
+                self._flush(store, writer, convs, records)
+        self._flush(store, writer, convs, records)
+
+    def _flush(self, store: Store, writer: BatchWriter, convs: list, records: list) -> None:
+        if not convs and not records:
+            return
+        with store.session() as session:
+            self.counts.add(writer.write(session, convs, records))
+        if self.advance:
+            self.advance(len(convs) + len(records))
+        convs.clear()
+        records.clear()

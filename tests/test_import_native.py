@@ -170,7 +170,7 @@ def test_parallel_parsing_gives_the_same_records_errors_and_lines(sqlite_store, 
     rows[120] = b'{"id": "p-120", "channel": "fax", "messages": [{"role": "agent", "text": "x"}]}'
     rows[250] = b"\xff\xfe not json"
     path = write_jsonl(tmp_path / "in.jsonl", rows)
-    monkeypatch.setattr(workers, "CHUNK_BYTES", 4096)  # many small chunks
+    monkeypatch.setattr(workers, "CHUNK_BYTES", 4096)  # many small blocks
     monkeypatch.setattr("smilebox.ingest.PARALLEL_MIN_BYTES", 0)
     errors = []
     result = import_paths(sqlite_store, [path], settings=Settings(import_workers=2, batch_size=64), on_error=errors.append)
@@ -182,3 +182,43 @@ def test_parallel_parsing_gives_the_same_records_errors_and_lines(sqlite_store, 
     with sqlite_store.session() as s:
         ids = set(s.scalars(select(ConversationRow.external_id)))
     assert ids == {f"p-{i}" for i in range(300)} - {"p-120", "p-250"}
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgres"], indirect=True)
+def test_worker_processes_write_in_file_order_and_share_people(store, tmp_path, monkeypatch):
+    """Workers write their blocks themselves, taking turns: a conversation that appears twice keeps its
+    later line, as in a one-process import, and agents and customers seen by several workers are created
+    once."""
+    import smilebox.import_workers as workers
+    from smilebox.settings import Settings
+    from smilebox.store.tables import Agent, Customer, MessageRow
+
+    rows = []
+    for i in range(400):
+        agent = {"id": f"ag-{i % 7}", "name": f"Agent {i % 7}", "email": f"agent{i % 7}@acme.test"}
+        rows.append(conversation(f"w-{i % 150}", subject=f"version {i}", assignee=agent,
+                                 customer={"name": f"Customer {i % 11}", "email": f"c{i % 11}@example.com"}))
+    path = write_jsonl(tmp_path / "in.jsonl", rows)
+    monkeypatch.setattr(workers, "CHUNK_BYTES", 2048)  # a few conversations per block
+    monkeypatch.setattr("smilebox.ingest.PARALLEL_MIN_BYTES", 0)
+    blocks = []
+    real = workers.import_blocks
+
+    def spy(*args, **kwargs):
+        for block in real(*args, **kwargs):
+            blocks.append(block)
+            yield block
+
+    monkeypatch.setattr("smilebox.ingest.import_blocks", spy)
+    result = import_paths(store, [path], settings=Settings(import_workers=2, batch_size=64))
+    assert len(blocks) > 10  # the parallel path really ran, in many blocks
+    assert (result.read, result.counts.inserted + result.counts.updated + result.counts.unchanged) == (400, 400)
+    with store.session() as s:
+        subjects = {ext: subject for ext, subject in s.execute(select(ConversationRow.external_id, ConversationRow.subject))}
+        assert len(subjects) == 150
+        # the last line of each id wins: w-k was last written by i = k + 150 * floor((399 - k) / 150)
+        assert all(subjects[f"w-{k}"] == f"version {k + 150 * ((399 - k) // 150)}" for k in range(150))
+        assert s.scalar(select(func.count()).select_from(Agent)) == 7
+        assert s.scalar(select(func.count()).select_from(Customer)) == 11
+        # messages replaced, not added, when a later line updates a conversation
+        assert s.scalar(select(func.count()).select_from(MessageRow)) == 150 * 3

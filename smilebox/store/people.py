@@ -26,17 +26,32 @@ def _norm(value: str | None) -> str | None:
 
 
 class AgentDirectory:
-    """Finds or creates agents; holds the whole roster in memory (rosters are small)."""
+    """Finds or creates agents; holds the whole roster in memory (rosters are small).
+
+    Before creating an agent it reads the agents added since it last looked, so import workers writing
+    the same store one after another never create one agent twice.
+    """
 
     def __init__(self, session: Session):
         self._by_email: dict[str, int] = {}
         self._by_name: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
         self._by_ref: dict[tuple, int | None] = {}
-        for agent in session.scalars(select(Agent)):
+        self._max_id = 0
+        self._refresh(session)
+
+    def _refresh(self, session: Session) -> None:
+        for agent in session.scalars(select(Agent).where(Agent.id > self._max_id).order_by(Agent.id)):
             self._remember(agent)
 
+    def _find(self, email: str | None, name: str | None, key: str | None) -> int | None:
+        for found in (self._by_email.get(email or ""), self._by_name.get(name or ""), self._by_key.get(key or "")):
+            if found is not None:
+                return found
+        return None
+
     def _remember(self, agent: Agent) -> None:
+        self._max_id = max(self._max_id, agent.id)
         self._by_key[agent.key] = agent.id
         if agent.email:
             self._by_email[_norm(agent.email)] = agent.id
@@ -58,9 +73,12 @@ class AgentDirectory:
             return None
         email, name = _norm(person.email), _norm(person.name)
         key = f"{source}:{person.id}" if person.id else (email or name)
-        for found in (self._by_email.get(email or ""), self._by_name.get(name or ""), self._by_key.get(key or "")):
-            if found is not None:
-                return found
+        found = self._find(email, name, key)
+        if found is None:
+            self._refresh(session)
+            found = self._find(email, name, key)
+        if found is not None:
+            return found
         agent = Agent(key=key, name=person.name or person.email or person.id, email=person.email, aliases=[])
         session.add(agent)
         session.flush()
