@@ -2,7 +2,7 @@
 
 import pytest
 
-from smilebox.feedback.classify import classify, clauses, complaint_cues, read_text
+from smilebox.feedback.classify import classify, clauses, complaint_cues, praise_cues, read_text
 from smilebox.feedback.scales import normalise
 from smilebox.feedback.sentiment import sentiment_reader
 
@@ -59,6 +59,31 @@ def test_reason_names_the_rating_and_the_cue():
 ])
 def test_complaint_cues(text, kinds):
     assert [c.kind for c in complaint_cues(text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Fast and friendly, no complaints.", ["no-complaints"]),
+    ("Not bad at all, quick fix.", ["not-bad"]),
+    ("Couldn't be happier with the service", ["could-not-be-better"]),
+    ("Tom went above and beyond for us.", ["above-and-beyond"]),
+    ("Maria sorted it in five minutes.", ["quick-fix"]),
+    ("No problem was too much for Priya", ["no-trouble"]),
+    ("The problem was not fixed", []),
+    ("It was bad. Not good at all.", []),
+])
+def test_praise_cues(text, kinds):
+    assert [c.kind for c in praise_cues(text)] == kinds
+
+
+@pytest.mark.parametrize("comment, raw, label", [
+    ("Fast and friendly, no complaints.", 5, "smile"),
+    ("Not bad at all, quick fix.", 4, "smile"),
+    ("Maria sorted it in five minutes. Brilliant.", 5, "smile"),
+    ("No complaints about Juan, but nobody called me back.", 5, "mixed"),  # a complaint cue still wins its clause
+    ("I had no complaints until they charged me twice.", 2, "opportunity"),
+])
+def test_praise_cues_keep_negated_praise_a_smile(comment, raw, label):
+    assert _classify(comment, raw, "csat5").label == label
 
 
 def test_clauses_split_sentences_and_contrasts():

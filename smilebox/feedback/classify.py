@@ -3,8 +3,10 @@
 The text is cut into clauses (sentences, and the halves around "but", "however", "although"); each
 clause is read for polarity by the sentiment model and searched for complaint cues, phrasings that
 polarity models miss because the words are polite ("you might first want to improve yours", "it took
-three weeks"). A clause with a cue counts as negative whatever its polarity. The rating's band and the
-text's band then decide:
+three weeks"). A clause with a cue counts as negative whatever its polarity. Praise cues are the other
+way round: praise said through negated or idiomatic words ("no complaints", "not bad at all", "couldn't be
+happier", "went above and beyond") that a polarity model trained on complaints reads as negative; a clause
+with one and no complaint cue counts as positive. The rating's band and the text's band then decide:
 
 ================  ==========  ===========  ===========  ==========
 rating \\ text    positive    negative     mixed        neutral/none
@@ -51,6 +53,21 @@ COMPLAINT_CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE)
     "upset": r"\b(disappoint\w*|frustrat\w*|unacceptable|ridiculous|terrible|horrible|awful|worst|rude|useless|incompetent"
              r"|waste of (my )?time|fed up|never again|unhappy|not happy|angry|furious|annoy\w*)\b",
 }.items()}
+#: name -> pattern. Each finds praise in words a polarity model reads as negative or neutral.
+PRAISE_CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for name, p in {
+    "no-complaints": r"\bno (complaints?|issues|problems) (at all|whatsoever|here|from me)\b|\bno complaints\b"
+                     r"|\bnothing (at all )?to complain about\b|\b(can't|cannot|couldn't|could not) complain\b",
+    "not-bad": r"\bnot (too |that |half )?bad at all\b|\bnot half bad\b",
+    "could-not-be-better": r"\b(couldn't|could not|can't|cannot) (be|have been) (happier|more (pleased|helpful|satisfied)|better)\b"
+                           r"|\b(couldn't|could not|can't|cannot) (have )?(asked|ask|wish) for (more|better|a better)\b",
+    "cannot-fault": r"\b(can't|cannot|couldn't|could not) fault\b|\bfaultless\b|\bflawless\b",
+    "no-trouble": r"\bnothing (was )?too much (trouble|to ask)\b|\bno (problem|request|question) (was )?too (much|big|small)\b"
+                  r"|\bno (hassle|fuss|drama)\b|\bhassle[- ]free\b|\bpainless\b|\bwithout (any )?(hassle|fuss)\b",
+    "above-and-beyond": r"\babove and beyond\b|\bbeyond the call of duty\b|\bextra mile\b",
+    "quick-fix": r"\b(sorted|fixed|solved|resolved|handled|sorted out)\b[^.!?]{0,25}\b(in (no time|minutes|seconds|a flash|a jiffy"
+                 r"|(one|two|three|four|five|ten|a few|\d+) (minutes?|mins?))|straight away|right away|immediately|first time)\b",
+    "recommend": r"\b(highly|would|definitely|totally) recommend\b|\b(10|ten)/10\b|\b(five|5)[- ]stars?\b",
+}.items()}
 _NEGATED = re.compile(r"\b(not|never|no|n't|nothing|without)\W+(\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -93,6 +110,11 @@ def complaint_cues(text: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
+def praise_cues(text: str) -> list[Cue]:
+    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind, pattern in PRAISE_CUES.items() for m in pattern.finditer(text)]
+    return sorted(found, key=lambda c: c.start)
+
+
 def read_text(pieces: list[str], sentiments: list[dict]) -> TextReading:
     """Combine clause polarities and cues into one band for the whole text."""
     if not pieces:
@@ -100,9 +122,9 @@ def read_text(pieces: list[str], sentiments: list[dict]) -> TextReading:
     reading = TextReading("neutral", words=sum(len(p.split()) for p in pieces))
     positive = negative = False
     for piece, sentiment in zip(pieces, sentiments):
-        cues = complaint_cues(piece)
+        cues = complaint_cues(piece) or praise_cues(piece)
         reading.cues.extend(cues)
-        label = "negative" if cues else sentiment["label"]
+        label = ("positive" if cues[0].kind in PRAISE_CUES else "negative") if cues else sentiment["label"]
         reading.clauses.append({"text": piece, "label": label, "model_label": sentiment["label"]})
         positive |= label == "positive"
         negative |= label == "negative"

@@ -70,6 +70,25 @@ def goemotions(data_dir: Path, split: str) -> Labelled:
     return Labelled(texts, labels, [path, folder / "labels.txt"])
 
 
+def goemotions_sentiment(data_dir: Path, split: str) -> Labelled:
+    """GoEmotions comments with exactly one polarity in its ``sentiment_group`` regrouping (negative,
+    neutral or positive); comments rated "ambiguous" only, or rated both ways, are left out."""
+    folder = data_dir / "goemotions" / "sentiment_group"
+    names = (folder / "labels.txt").read_text(encoding="utf-8").split()
+    path = folder / f"{split}.tsv"
+    texts, labels = [], []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue
+            groups = {names[int(i)] for i in parts[1].split(",") if i} - {"ambiguous"}
+            if len(groups) == 1:
+                texts.append(parts[0])
+                labels.append(groups.pop())
+    return Labelled(texts, labels, [path, folder / "labels.txt"])
+
+
 def negative_cue(labels: set[str]) -> bool:
     return bool(labels & set(NEGATIVE_CUE_EMOTIONS))
 
