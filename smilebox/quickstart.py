@@ -5,7 +5,6 @@ Library first: ``run_quickstart(folder)`` returns what it did and where the resu
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,18 +29,14 @@ class QuickstartResult:
     import_errors: list[str] = field(default_factory=list)
 
 
-def _has(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def run_quickstart(folder: Path, settings: Settings | None = None, advance=None) -> QuickstartResult:
     from smilebox.evaluations import iter_current_results
+    from smilebox.feedback.process import process_pending
     from smilebox.ingest import import_paths
     from smilebox.people import import_roster
     from smilebox.qa import load_rubric
+    from smilebox.recovery import cases
+    from smilebox.reports.smile_report import write_report
     from smilebox.sample import sample_paths
     from smilebox.scoring import score_store
 
@@ -72,22 +67,12 @@ def run_quickstart(folder: Path, settings: Settings | None = None, advance=None)
             fh.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE))
     result.evaluations_file = out
 
-    if _has("smilebox.feedback.process"):
-        from smilebox.feedback.process import process_pending
-
-        processed = process_pending(store, settings)
-        result.feedback = processed.as_dict() if hasattr(processed, "as_dict") else vars(processed)
-    if _has("smilebox.reports.smile_report"):
-        from smilebox.reports.smile_report import write_report
-
-        result.report_period = latest_month(store)
-        if result.report_period:
-            result.report = [Path(p) for p in write_report(store, result.report_period, folder / "reports")]
-    if _has("smilebox.recovery.cases"):
-        from smilebox.recovery import cases
-
-        if hasattr(cases, "list_cases"):
-            result.open_cases = [c if isinstance(c, dict) else vars(c) for c in cases.list_cases(store, status="open")]
+    processed = process_pending(store, settings)
+    result.feedback = processed.as_dict()
+    result.report_period = latest_month(store)
+    if result.report_period:
+        result.report = [Path(p) for p in write_report(store, result.report_period, folder / "reports")]
+    result.open_cases = cases.list_cases(store, status="open")
     store.dispose()
     return result
 

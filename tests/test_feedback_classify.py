@@ -68,7 +68,12 @@ def test_complaint_cues(text, kinds):
     ("Tom went above and beyond for us.", ["above-and-beyond"]),
     ("Maria sorted it in five minutes.", ["quick-fix"]),
     ("No problem was too much for Priya", ["no-trouble"]),
+    ("Never had a problem. Would recommend to anyone.", ["no-complaints", "recommend"]),
+    ("I'm not techy at all and never felt stupid.", ["never-felt"]),
+    ("Everything is working the way I want now.", ["working-now"]),
+    ("Shoutout to @AcmeHomeHelp and Nick for getting us back online", ["shout-out"]),
     ("The problem was not fixed", []),
+    ("Nothing is working and I never had this problem before", []),
     ("It was bad. Not good at all.", []),
 ])
 def test_praise_cues(text, kinds):

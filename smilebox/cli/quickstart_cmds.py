@@ -51,6 +51,8 @@ def quickstart(
     if r.open_cases:
         stdout.print(f"  open recovery cases: {len(r.open_cases)}")
         for case in r.open_cases[:15]:
-            stdout.print(f"    #{case.get('case_id')} {case.get('customer') or '-'} -> {case.get('owner')} "
+            stdout.print(f"    #{case.get('case_id')} {case.get('customer') or '(no name)'} -> {case.get('owner')} "
                          f"(step {case.get('step')}, due {case.get('due_at')})")
+        if len(r.open_cases) > 15:
+            stdout.print(f"    ... and {len(r.open_cases) - 15} more: smilebox recovery list --db {r.database_url}")
     info("next: smilebox show ID --db " + r.database_url + "   |   smilebox agents --db " + r.database_url)

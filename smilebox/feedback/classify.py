@@ -56,7 +56,8 @@ COMPLAINT_CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE)
 #: name -> pattern. Each finds praise in words a polarity model reads as negative or neutral.
 PRAISE_CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for name, p in {
     "no-complaints": r"\bno (complaints?|issues|problems) (at all|whatsoever|here|from me)\b|\bno complaints\b"
-                     r"|\bnothing (at all )?to complain about\b|\b(can't|cannot|couldn't|could not) complain\b",
+                     r"|\bnothing (at all )?to complain about\b|\b(can't|cannot|couldn't|could not) complain\b"
+                     r"|\bnever (had|have had) (a|any) (problem|issue|complaint)s?\b",
     "not-bad": r"\bnot (too |that |half )?bad at all\b|\bnot half bad\b",
     "could-not-be-better": r"\b(couldn't|could not|can't|cannot) (be|have been) (happier|more (pleased|helpful|satisfied)|better)\b"
                            r"|\b(couldn't|could not|can't|cannot) (have )?(asked|ask|wish) for (more|better|a better)\b",
@@ -66,6 +67,10 @@ PRAISE_CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) fo
     "above-and-beyond": r"\babove and beyond\b|\bbeyond the call of duty\b|\bextra mile\b",
     "quick-fix": r"\b(sorted|fixed|solved|resolved|handled|sorted out)\b[^.!?]{0,25}\b(in (no time|minutes|seconds|a flash|a jiffy"
                  r"|(one|two|three|four|five|ten|a few|\d+) (minutes?|mins?))|straight away|right away|immediately|first time)\b",
+    "never-felt": r"\bnever (once )?felt (stupid|rushed|ignored|judged|dumb|silly|like a number|like a nuisance)\b",
+    "working-now": r"\beverything(?:'s| is)( now)? (working|fixed|sorted|resolved|back to normal)\b"
+                   r"|\b(works?|working) (perfectly|great|like a charm|fine) (now|again)\b",
+    "shout-out": r"\bshout[- ]?outs?\b|\bkudos\b|\bhats off\b|\bprops to\b",
     "recommend": r"\b(highly|would|definitely|totally) recommend\b|\b(10|ten)/10\b|\b(five|5)[- ]stars?\b",
 }.items()}
 _NEGATED = re.compile(r"\b(not|never|no|n't|nothing|without)\W+(\w+\W+){0,2}$", re.IGNORECASE)
