@@ -1,8 +1,5 @@
 """process_pending on a real store: classification, credits, fallbacks, recovery hand-off, idempotence."""
 
-import sys
-import types
-
 import pytest
 from sqlalchemy import func, select
 
@@ -10,7 +7,7 @@ from smilebox.feedback.process import process_pending
 from smilebox.ingest import import_paths
 from smilebox.settings import Settings
 from smilebox.store import Store
-from smilebox.store.tables import Agent, FeedbackCredit, FeedbackRow
+from smilebox.store.tables import Agent, FeedbackCredit, FeedbackRow, RecoveryCase
 from tests.conftest import conversation
 from tests.helpers import write_jsonl
 
@@ -105,19 +102,32 @@ def test_changed_feedback_is_credited_again_without_duplicates(tmp_path):
     assert credits(store) == [("c-1/f1", "Derrick Smith", "Derrick", "first-name")]
 
 
-def test_opportunities_and_mixed_open_cases_through_recovery(tmp_path, monkeypatch):
-    calls = []
-    package, module = types.ModuleType("smilebox.recovery"), types.ModuleType("smilebox.recovery.cases")
-    module.open_case = lambda session, row, settings: calls.append((row.external_id, row.classification))
-    monkeypatch.setitem(sys.modules, "smilebox.recovery", package)
-    monkeypatch.setitem(sys.modules, "smilebox.recovery.cases", module)
+def test_opportunities_and_mixed_open_real_recovery_cases_once(tmp_path):
     store = make_store(tmp_path)
-    load(store, tmp_path, [{"id": "f1", "rating": 1, "comment": "Nobody called me back"},
-                           {"id": "f2", "rating": 5, "comment": "Juan was great but I was charged twice"},
-                           {"id": "f3", "rating": 5, "comment": "Perfect"}])
+    feedback = [{"id": "f1", "rating": 1, "comment": "Nobody called me back"},
+                {"id": "f2", "rating": 5, "comment": "Juan was great but I was charged twice"},
+                {"id": "f3", "rating": 5, "comment": "Perfect"},
+                # the critical tweet of the seed 004_c340618dff9f6872.txt, as a social post with no rating
+                {"id": "f4", "comment": "Prior to helping others improve their customer service, you might first "
+                                        "want to improve yours."}]
+    load(store, tmp_path, feedback)
     summary = process_pending(store, SETTINGS)
-    assert calls == [("c-1/f1", "opportunity"), ("c-1/f2", "mixed")]
-    assert summary.cases_opened == 2 and summary.recovery == "available"
+    assert summary.cases_opened == 3 and summary.recovery == "available"
+
+    def cases():
+        with store.session() as s:
+            return s.execute(select(FeedbackRow.external_id, FeedbackRow.classification, RecoveryCase.status,
+                                    RecoveryCase.step).join(RecoveryCase, RecoveryCase.feedback_id == FeedbackRow.id)
+                             .order_by(FeedbackRow.external_id)).all()
+
+    assert [tuple(c) for c in cases()] == [("c-1/f1", "opportunity", "open", "thank"), ("c-1/f2", "mixed", "open", "thank"),
+                                           ("c-1/f4", "opportunity", "open", "thank")]
+    store.dispose()
+    again = Store(store.engine.url.render_as_string(hide_password=False))  # a restart: a new engine on the same file
+    load(again, tmp_path, feedback)  # the same feedback re-imported (a new file with the same records)
+    assert process_pending(again, SETTINGS).cases_opened == 0
+    store = again
+    assert len(cases()) == 3
 
 
 def test_colleague_note_does_not_credit_its_author(tmp_path):
