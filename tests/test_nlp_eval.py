@@ -43,3 +43,21 @@ def test_macro_f1_and_accuracy():
 def test_section_is_skipped_when_the_data_is_absent(tmp_path, monkeypatch):
     monkeypatch.setattr(nlp_eval, "_systems", lambda: {})
     assert nlp_eval.run(tmp_path) is None
+
+
+def test_uss_user_turns_label_dissatisfied_turns(tmp_path):
+    from smilebox.nlp import datasets
+
+    folder = tmp_path / "uss"
+    folder.mkdir()
+    (folder / "MWOZ.txt").write_text(
+        "USER\tI need a taxi to the station.\tTaxi-Inform\t3,3,4\n"
+        "SYSTEM\tWhere from?\tTaxi-Request\t\n"
+        "USER\tI told you already, from the hotel!\t\t2,1,2\n"
+        "USER\tOVERALL\t\t2,2,2\n\n"
+        "USER\tno ratings here\t\t\n", encoding="utf-8")
+    (folder / "ReDial.txt").write_text("USER\tAny comedies?\t\tx,y\n", encoding="utf-8")
+    (folder / "CCPE.txt").write_text("USER\tI love jazz\t\t4,5\n", encoding="utf-8")
+    turns = datasets.uss_user_turns(tmp_path)
+    assert turns.texts == ["I need a taxi to the station.", "I told you already, from the hotel!", "I love jazz"]
+    assert turns.labels == [False, True, False]

@@ -29,7 +29,8 @@ def run(data_dir: Path) -> str | None:
         "`python tools/train_heads.py --data ../shared/data` (hashes, parameters and metrics in "
         "`smilebox/nlp/weights/*.json`).\n",
     ]
-    sections = [_sentiment(data_dir, systems), _cue(data_dir, systems), _empathy(data_dir, systems)]
+    sections = [_sentiment(data_dir, systems), _cue(data_dir, systems), _dissatisfaction(data_dir, systems),
+                _empathy(data_dir, systems)]
     found = [s for s in sections if s]
     if not found:
         return None
@@ -191,6 +192,39 @@ def _per_emotion(dev, results: dict) -> str:
         cells = [prf(gold, [o["emotions"][emotion] >= 0.5 for o in results[n]])[2] for n in names]
         rows.append(_row(emotion, str(sum(gold)), *cells))
     return "\nPer emotion (GoEmotions dev):\n\n" + "\n".join(rows) + "\n"
+
+
+def _dissatisfaction(data_dir: Path, systems: dict) -> str | None:
+    """Transfer to task dialogues: do the cue and the negative polarity find turns where the user was unhappy?"""
+    try:
+        turns = datasets.uss_user_turns(data_dir)
+    except FileNotFoundError:
+        return None
+    gold = turns.labels
+    rows = ["| system | score | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|---|"]
+    labels = {"model": "Smilebox model", "lexicon": "Smilebox lexicon fallback"}
+    for name, analyzer in systems.items():
+        cues = analyzer.emotion(turns.texts)
+        p, r, f = prf(gold, [o["negative_cue"] for o in cues])
+        rows.append(_row(labels[name], "negative cue", f, p, r, auc(gold, [o["cue_score"] for o in cues])))
+        if name == "model":
+            polarity = analyzer.sentiment(turns.texts)
+            p, r, f = prf(gold, [o["label"] == "negative" for o in polarity])
+            rows.append(_row(labels[name], "negative sentiment", f, p, r,
+                             auc(gold, [o["scores"]["negative"] for o in polarity])))
+    p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(turns.texts)])
+    rows.append(_row("VADER", "compound <= -0.05", f, p, r, auc(gold, [-c for c in _vader_compound(turns.texts)])))
+    blob = _textblob_polarity(turns.texts)
+    if blob is not None:
+        p, r, f = prf(gold, [x < 0 for x in blob])
+        rows.append(_row("TextBlob", "polarity < 0", f, p, r, auc(gold, [-x for x in blob])))
+    return (
+        f"### Dissatisfied users in task dialogues: USS user turns ({len(gold)} turns of MWOZ, ReDial and CCPE, "
+        f"{sum(gold)} dissatisfied)\n\n"
+        f"Dissatisfied = the raters' mean satisfaction at that turn is below {datasets.USS_DISSATISFIED_BELOW} of 5. "
+        "Never trained on. Users of these assistants rarely show emotion when unhappy (they repeat or correct "
+        "the request), so this measures how far a text-only cue reaches, not a target.\n\n" + "\n".join(rows) + "\n"
+    )
 
 
 def _empathy(data_dir: Path, systems: dict) -> str | None:

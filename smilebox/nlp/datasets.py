@@ -89,6 +89,34 @@ def goemotions_sentiment(data_dir: Path, split: str) -> Labelled:
     return Labelled(texts, labels, [path, folder / "labels.txt"])
 
 
+USS_SETS = ("MWOZ", "ReDial", "CCPE")
+#: a user turn is "dissatisfied" when its raters' mean satisfaction (1-5) is below this
+USS_DISSATISFIED_BELOW = 2.5
+
+
+def uss_user_turns(data_dir: Path) -> Labelled:
+    """User turns of the User Satisfaction Simulation dialogues (English sets) with ``True`` when the
+    raters, on average, scored the user's satisfaction at that turn below 2.5 of 5. Dialogue-level
+    ``OVERALL`` lines and turns without ratings are left out."""
+    texts, labels, files = [], [], []
+    for name in USS_SETS:
+        path = data_dir / "uss" / f"{name}.txt"
+        files.append(path)
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 4 or parts[0] != "USER" or parts[1] == "OVERALL" or not parts[1].strip():
+                    continue
+                try:
+                    scores = [int(x) for x in parts[3].split(",") if x.strip()]
+                except ValueError:
+                    continue
+                if scores:
+                    texts.append(parts[1])
+                    labels.append(sum(scores) / len(scores) < USS_DISSATISFIED_BELOW)
+    return Labelled(texts, labels, files)
+
+
 def negative_cue(labels: set[str]) -> bool:
     return bool(labels & set(NEGATIVE_CUE_EMOTIONS))
 
