@@ -89,3 +89,55 @@ def test_ownership_refusals_and_alternatives(replies, expected, quote):
 def test_ownership_applies_when_the_customer_reports_or_asks(customer, expected):
     c = conv(("customer", customer), ("agent", "@1 Thanks for letting us know! ^NA"), channel="social")
     assert run("ownership", c).result == expected
+
+
+@pytest.mark.parametrize(
+    "customer, replies, expected, quote",
+    [
+        # twcs, marksandspencer: a rule stated as the limit of what is owed, with nothing offered
+        ("y do they charge you for a meat bag at colliers woods branch. Poor service.",
+         ["@115749 We're only obligated to provide bags for un-packaged meat. As ours is prepackaged, a charge will be "
+          "applied"], "fail", "We're only obligated to"),
+        # twcs, ArgosHelpers: a hedged no, spelled without its apostrophe
+        ("Are you able to help with the voucher codes from the Argos Home catalogue?",
+         ["@116785 ok but i dont think there are any additional vouchers in this one, this year. Marc"], "fail",
+         "i dont think there are any"),
+        # twcs, GoDaddyHelp: a denial followed by a question asking for what the agent needs is no flat no
+        ("I'd appreciate it if you wouldn't sell my personal info to other companies.",
+         ["@116067 Hi, that's not something we do. If your domain is public, spammers have access to your contact "
+          "info. What's the domain? ^KJ"], "pass", "that's not something we do"),
+        # twcs, askpanera: but a question that is itself the hand-off leaves the customer nowhere
+        ("you guys call this chicken?",
+         ["@116252 We take food quality seriously - Have you had a chance to address with cafe management? They'd be "
+          "happy to assist you further."], "fail", "address with cafe management"),
+    ],
+)
+def test_ownership_policy_limits_and_questions(customer, replies, expected, quote):
+    c = conv(("customer", customer), *[("agent", r) for r in replies], channel="social")
+    outcome = run("ownership", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].quote.startswith(quote)
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # twcs, ATVIAssist / AirAsiaSupport: a chatty or bare opening, then a plea: the customer asks after all
+        ([("customer", "Only three days left until #WWIIZombies arrive. Stay safe tonight."), ("customer", "@115766 Help"),
+          ("agent", "@116228 Hi there! Please reach out to me at this link for assistance. ^TV https://t.co/x")], "pass"),
+        ([("customer", "@AirAsiaSupport name correction my case number 494610"),
+          ("agent", "@116720 Hi there, there is no payment transaction made on your booking number. -Jimy"),
+          ("customer", "@AirAsiaSupport Pls check because my credit card got debited RM676.90. Please take it seriously."),
+          ("agent", "@116720 Kindly DM us full name, email and flight details. - Ed")], "pass"),
+        # after praise, a polite "please" is no request
+        ([("customer", "Your crew on flight 88 were wonderful, thank you!"), ("agent", "@1 So glad to hear it! ^TL"),
+          ("customer", "@brand Please pass my thanks on to them")], "na"),
+        # a complaint typed with a curly apostrophe is still a complaint
+        ([("customer", "@brand my parcel hasn’t arrived"),
+          ("agent", "@1 Hey! We hear you. Rest assured, the courier has been chased /RH")], "pass"),
+        ([("customer", "@brand my parcel has arrived"),
+          ("agent", "@1 Hey! Enjoy it /RH")], "na"),
+    ],
+)
+def test_ownership_later_pleas_and_curly_apostrophes(turns, expected):
+    assert run("ownership", conv(*turns, channel="social")).result == expected

@@ -95,3 +95,58 @@ def test_resolution_from_the_last_message(turns, expected, quote):
     assert outcome.result == expected
     if quote:
         assert outcome.evidence[0].quote == quote
+
+
+@pytest.mark.parametrize(
+    "turns, expected, quote",
+    [
+        # twcs, XboxSupport: "No, ..." answering a reply that asked nothing disputes it
+        ([("customer", "Are you ever going to patch the BFA achievement on Xbox one?"),
+          ("agent", "@116775 If you're seeing achievement issues, we recommend the steps in our guide https://t.co/x ^TJ"),
+          ("customer", "@XboxSupport No, it is literally unobtainable.")], "fail", "No,"),
+        # twcs, AppleSupport: "No, ..." answering the agent's own question is just an answer
+        ([("customer", "Updated iPad Pro to 11.1. None of my changes saved. Help please"),
+          ("agent", "@117107 We'll help in any way we can. Was this on an iCloud email account?"),
+          ("customer", "@AppleSupport No, virginmedia. Tried twice with completely new mail.")], "na", None),
+        # twcs, GWRHelp: still asking, loudly
+        ([("customer", "Where in reading do I have to go for the bus?"),
+          ("agent", "@115949 Hi there. Buses depart from the northern interchange at Reading. Phil."),
+          ("customer", "@GWRHelp Do u expect people to travel with a compass???")], "fail", "???"),
+        # twcs, ArgosHelpers / Uber_Support / AmazonHelp: contradicting the answer, or already tried it
+        ([("customer", "I can't find the extra voucher codes."), ("agent", "@116785 i dont think there are any. Marc"),
+          ("customer", "@ArgosHelpers There definitely was, they were in card. There was 2 of them.")], "fail",
+         "There definitely was"),
+        ([("customer", "My password reset keeps failing."), ("agent", "@1 Have you tried clearing the app cache?"),
+          ("customer", "@AmazonHelp I have. No luck.")], "fail", "No luck"),
+        ([("customer", "i reset my password 3 times and it still says incorrect"),
+          ("agent", "@116611 I'm sorry for the trouble! Have you tried the steps outlined here? https://t.co/x ^LA"),
+          ("customer", "@AmazonHelp All of them")], "fail", "All of them"),
+        # thanks that say nothing about the fix: looking forward to the help, arranging a call, a new request
+        ([("customer", "You should be ashamed of your distribution."), ("agent", "@1 DM us with more details."),
+          ("customer", "@AskTarget Thank you for responding. I look forward to working with you.")], "na", None),
+        ([("customer", "Ridiculous amount of fees again."), ("agent", "@1 I called and left a message for you. ^kl"),
+          ("customer", "@BofA_Help Thank you call me tomorrow afternoon 3:00 pm (706)614-7640")], "na", None),
+        ([("customer", "How do I correct my surname?"), ("agent", "@1 Correction done! See you on board!"),
+          ("customer", "@AirAsiaSupport i want to rebook my return flight. please help me. thanks")], "na", None),
+        # twcs, AmazonHelp (German) and Tesco: thanks in another language; the delivery came after all
+        ([("customer", "Bekomme ich mein Geld nun wieder?"), ("agent", "@116933 Eine Erstattung wird veranlasst. ^MH"),
+          ("customer", "@AmazonHelp Danke für die schnelle Antwort")], "pass", "Danke"),
+        ([("customer", "why is your delivery guy just sitting outside?"),
+          ("agent", "@116747 Can you please confirm if the delivery was made successfully? - Craig"),
+          ("customer", "@Tesco Hey no problem, yeah it was delivered just fine, just a couple minutes late")], "pass",
+         "delivered just fine"),
+        # twcs, marksandspencer: confirmed before the agent's reply
+        ([("customer", "Really disappointed with my boots - already split."),
+          ("customer", "@marksandspencer Fab customer service today. Shoes exchanged with no fuss 😁"),
+          ("agent", "@117006 Great! Glad it's sorted for you")], "pass", "exchanged with no fuss"),
+        # a brand's own post opening the thread answers nothing: the customer's question is still unanswered
+        ([("agent", "Love in the peach state! We're happy to support #ATLPride."),
+          ("customer", "@Delta Good for u!  R u eliminating SLC to LHR nonstops??"),
+          ("agent", "@116647 Hey Joan, the SLC to LHR non-stop is a seasonal route and will resume 3/24/2018.")], "na", None),
+    ],
+)
+def test_resolution_disputes_repeats_and_polite_thanks(turns, expected, quote):
+    outcome = run("resolution", conv(*turns, channel="social"))
+    assert outcome.result == expected
+    if quote:
+        assert outcome.evidence[0].quote == quote

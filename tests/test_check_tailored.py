@@ -109,3 +109,64 @@ def test_tailored_generic_replies(customer, replies, expected):
     outcome = run("tailored", c)
     assert outcome.result == expected
     assert outcome.evidence[0].message_id == "m2"
+
+
+@pytest.mark.parametrize(
+    "customers, reply, expected",
+    [
+        # answering praise: taking it in is all the message calls for (twcs, ArgosHelpers / AskPayPal)
+        (["Great service from @116245 today! Ordered a TV, same day delivery, arrived exactly when requested. Love it!"],
+         "@116556 That's great Chris! Thanks for the feedback! - BH", "pass"),
+        (["THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!"], "@115994 Glad we could help you out! :D ^DP", "pass"),
+        # ...offering help nobody asked for is the script (twcs, AsurionCares / ChaseSupport), and so is a bare farewell
+        (["just got off the phone w/ a rep, Austin, that was one of the best customer service experiences I've ever had!"],
+         "@116295 We're glad you had a good experience! Please let us know if we can offer you any further assistance. ^KF",
+         "fail"),
+        (["Lately you've been really good to me. So shoutout to you 👏"],
+         "@116015 We appreciate the kind words. If you have questions or concerns, please let us know. ^CR", "fail"),
+        (["Our pilot and copilot tonight!! Love it!!"], "@116645 😎, Have a great week. 😊 *TBT", "fail"),
+        # twcs, marksandspencer: a complaint the customer then reports settled; the reply takes that in
+        (["Really disappointed with my boots - only bought them 2 months ago and already split.",
+          "Fab customer service from @marksandspencer today. Shoes exchanged with no fuss 😁"],
+         "@117006 Great! Glad it's sorted for you.....👍🏻", "pass"),
+        # ...but a fix the customer says is *not* there is no confirmation
+        (["My boots split after two months and the exchange still isn't sorted"],
+         "@117006 Great! Glad it's sorted for you.....👍🏻", "fail"),
+    ],
+)
+def test_tailored_replies_to_praise(customers, reply, expected):
+    c = conv(*[("customer", t) for t in customers], ("agent", reply), channel="social", customer=None)
+    outcome = run("tailored", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].message_id == f"m{len(customers) + 1}"
+
+
+@pytest.mark.parametrize(
+    "customer, reply",
+    [
+        # twcs, NeweggService: "send me a DM" and a sign-off glued to the thanks are boilerplate too
+        ("Purchased a case yesterday that dropped in price today. Can the difference be refunded?",
+         "Hello @117080 I would like to assist you. Please send me a DM with your order number. Thank you!-Nick"),
+        # twcs, DoorDash_Help: a handle inside the reply is no word of its own
+        ("why does it say you are closed? I need some yummy food!",
+         "@117077 HI! if there is anything we can assist you, send us a dm to @doordash_help!!!"),
+        # twcs, idea_cares: "trouble caused" and a name on the line under "Regards,"
+        ("yet in 2017 we are facing very poor network in my village and surrounding locality.",
+         "@116326 We apologise for trouble caused,Please DM your Idea number and alternate number also elaborate on "
+         "your concern so that we can assist you further.\nRegards,\nAmruta https://t.co/LBfZgLUt6Z"),
+    ],
+)
+def test_tailored_more_boilerplate(customer, reply):
+    c = conv(("customer", customer), ("agent", reply), channel="social", customer=None)
+    assert run("tailored", c).result == "fail"
+
+
+def test_tailored_brand_name_is_not_engagement():
+    # twcs, XboxSupport: the template names the brand the customer also named; that touches nothing of the issue
+    template = "If you need help with this, let us know! We're official Xbox support &amp; we'd be happy to help ^EZ"
+    many = [conv(("customer", f"issue {i}"), ("agent", f"@{i} {template}"), cid=f"x{i}") for i in range(4)]
+    c = conv(("customer", "@310 Are you ever going to patch the BFA achievement on Darksiders 2 for Xbox one?"),
+             ("agent", "@116775 " + template), channel="social", customer=None)
+    outcome = run("tailored", c, templates=build_template_index(many, {}))
+    assert outcome.result == "fail"
+    assert "does not touch" in outcome.reason

@@ -45,3 +45,56 @@ def test_wow_never_costs_points():
 )
 def test_wow_playful_banter(customer, reply, expected):
     assert run("wow", conv(("customer", customer), ("agent", reply), channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "customers, replies, expected",
+    [
+        # twcs, Kimpton / Walmart: a warm post answered in words of the agent's own
+        (["Thanks @Kimpton ! https://t.co/ylSiLp2BFH"], ["@117149 We'd rather give you treats than tricks, Sharon. Enjoy!"],
+         "pass"),
+        (["Just got recognized at @Walmart as the guy who buys shopping carts full of sports equipment by an employee.  "
+          "I think I'm here too often!!!"],
+         ["@116254 We disagree, Dylan. We're excited that you're choosing us, for all your sporting needs. 🏀🛒🏈 -Sabi"],
+         "pass"),
+        # twcs, McDonalds: naming the family member the customer told about
+        (["My grandma's laying #Poolside thanks to @McDonalds delicious New #ButtermilkCrispyTenders"],
+         ["@115819 Don't forget - this Sunday is Bring Your Grandma to McDonald's Day. See you then!"], "pass"),
+        # twcs, JetBlue: a good wish that names the customer's own destination
+        (["Just boarded on our way to @362 !!! Thank you @JetBlue #laketahoe"],
+         ["@117179 Glad to see we're all smiles this evening! 😃 Enjoy the flight (and your time in Tahoe)."], "pass"),
+        # the stock ways of taking praise in are no personal touch (twcs, Walmart / British_Airways / AskPayPal)
+        (["Shout to the @Walmart in Thomaston GA, for actually having gospel music on sale. Bravo, and thanks. 💪🏾👍🏾"],
+         ["@116263 Woot Woot! Thanks for the shout out, Will. 🎶 -Sabi"], "na"),
+        (["Hi @British_Airways my cabin crew called Victor & Sarah were the best cabin crew ever. #payrise"],
+         ["@116669 That's great to hear, Stephen. We'll pass your lovely comments on. ^Helen"], "na"),
+        (["THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!"], ["@115994 Glad we could help you out! :D ^DP"], "na"),
+        # a season's greeting is said to everyone that day
+        (["Carved the pumpkins with the kids tonight! #Halloween 🎃"], ["@1 Happy Halloween, Joe"], "na"),
+        # a support thread stays a support thread, however chatty the reply (twcs, Tesco)
+        (["Haddington: 6 x Mini Pies @ £1.00; 4 x Mini Pies on reduced shelf @ £1.04! #TesCon"],
+         ["@116362 Hi Stephen, this is because the 6 pack of pies are currently half price. Hope this helps. - Kirsten",
+          "@116362 I have contacted the store and they have informed me that it is due to the 6 pack being half price."],
+         "na"),
+        # a complaint is not a warm thread, emoji or not
+        (["My order never arrived and nobody answers the phone 😂"],
+         ["@1 That courier route has been a real adventure lately, the van broke down twice this week"], "na"),
+    ],
+)
+def test_wow_in_warm_threads(customers, replies, expected):
+    turns = [("customer", t) for t in customers] + [("agent", r) for r in replies]
+    outcome = run("wow", conv(*turns, channel="social", customer=None))
+    assert outcome.result == expected
+
+
+def test_wow_banter_after_a_warm_opening():
+    # twcs, Morrisons: the emoji say "don't know who won yet" is banter, not a problem; the reply to the customer's
+    # second message plays along in its own words
+    c = conv(("customer", "Fresh cream palmier gets my vote for #star baker 😘😋 just catching up on #gbbo17 don't know "
+                          "who won yet 😄"),
+             ("agent", "@115803 Ha, we're rooting for the same one. - Chloe"),
+             ("customer", "@Morrisons My lips are sealed 😋"),
+             ("agent", "@115803 Somebody else has told me!! I'm gutted :( - Chloe"), channel="social", customer=None)
+    outcome = run("wow", c)
+    assert outcome.result == "pass"
+    assert outcome.evidence[0].message_id == "m4"

@@ -48,7 +48,7 @@ def similarity(reply: set[int], template: set[int]) -> float:
     if not reply or not template:
         return 0.0
     common = len(reply & template)
-    jaccard = common / len(reply | template)
+    jaccard = common / (len(reply) + len(template) - common)
     if len(reply) <= 2 * len(template):
         return max(jaccard, common / len(template))
     return jaccard

@@ -5,11 +5,14 @@ A reply fails when it refuses or deflects ("I can't help you with that", "there'
 offers neither an alternative of its own ("what I can do is...", "I'll", "instead") nor a concrete route (a link, a phone
 number, an email address, a handle, "DM us", a place to go) in the same or the next sentence (or at the start
 of the next part of a split reply). An offer of *other* help ("Is there anything else I can help with?") is
-no alternative for the request just refused. A bare "No," with a rule ("No, the last month is always billed")
-and a policy stated flatly ("We don't give credits for outages") are refusals. A hand-off that gives the
-customer a route passes. Not applicable when the customer asks for nothing and reports no problem (praise,
-banter, a thank-you): the opening message praises or reports no problem, and no later message asks a
-question or shows an emotional cue.
+no alternative for the request just refused. A bare "No," with a rule ("No, the last month is always billed"),
+a policy stated flatly ("We don't give credits for outages"), the limit of what is owed ("We're only obligated to
+provide bags for un-packaged meat") and a hedged no ("i dont think there are any additional vouchers") are refusals.
+A hand-off that gives the customer a route passes, and so does a refusal after which the reply goes on to ask the
+customer for what it needs ("... What's the domain?"). Not applicable when the customer asks for nothing and reports
+no problem (praise, banter, a thank-you): the opening message praises or reports no problem, and no later message
+asks a question or shows an emotional cue (after an opening that is not praise, a later plea such as "Help" or "Pls
+check" asks too).
 """
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ REFUSALS = [
     # head office."
     "re:no, (?:the|our|that|this|it|prices?|fees?|we|you|i'm afraid|sorry)\\b[^.!?\\n]{0,60}?\\b(?:always|not|n't|never|"
     "only|set by|policy|standard|non-refundable|final)\\b",
+    # a rule stated as the limit of what is owed: "We're only obligated to provide bags for un-packaged meat."
+    "re:(?:we're|we are|i'm|i am) only (?:obligated|obliged|required|allowed|permitted|authori[sz]ed) to",
+    # "ok but i dont think there are any additional vouchers": a no, hedged
+    "re:(?:i|we) (?:don't|dont|do not) think (?:there (?:are|is|was|were|will be)|(?:we|i) (?:have|can|could|offer|do)) "
+    "(?:any|an?)\\b",
     "re:(?:address\\w*|rais\\w*|tak\\w*) (?:this |it |that )?(?:up )?with (?:the |your )?(?:\\w+ )?(?:management|manager|store|"
     "restaurant|cafe|branch)",
 ]
@@ -66,11 +74,12 @@ ALTERNATIVES = [
     "re:(?:in|through|via|using) (?:the|our|your) (?:app|website|site|portal|account|help center|settings)",
 ]
 # Every default refusal holds one of these: a fast literal scan skips replies that cannot refuse.
-_REFUSAL_HINT = re.compile(r"n't|not|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible|"
-                           r"no,|see an?|see the|see one|management|manager")
+_REFUSAL_HINT = re.compile(r"n't|not|dont th|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible|"
+                           r"no,|see an?|see the|see one|management|manager|only (?:obl|req|all|per|aut)")
+# (a curly apostrophe counts as well: "this layout isn’t friendly to left handed users")
 REQUEST = Phrases(
-    r"(?:n't\b|\b(?:without|not|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
-    r"help|how|why|when|where|what|can|could|need|want|won't|doesn't|didn't|fail\w*|crash\w*|stuck|lost|waiting|"
+    r"(?:n['’]t\b|\b(?:without|not|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
+    r"help|how|why|when|where|what|can|could|need|want|won['’]t|doesn['’]t|didn['’]t|fail\w*|crash\w*|stuck|lost|waiting|"
     r"expired?|down|outage|out of service|disappeared|deny|denied|declined?|bill\w*|fix|please|would like|"
     r"speak to|talk to|reach out|contact|disappoint\w*|complain\w*|poor|bad|worst|questions?|know|stopped|"
     r"broke|faulty|damaged|cracked|dead|leak\w*|overcharged|scratched|torn|would like|i'd like|looking for)\b)",
@@ -89,6 +98,21 @@ _GENERIC_OFFER = Phrases(
     r"(?:anything|something) else|any other|other (?:questions?|issues?|concerns?)|further (?:questions?|help|"
     r"assistance)|(?:have|has) a (?:great|good|nice|lovely) |(?:hope|wish) (?:you|this)|feel free|don't hesitate"
 )
+
+
+class _Found:
+    """A span found by hand, read like a match: ``start()`` and ``end()``."""
+
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s: int, e: int):
+        self._s, self._e = s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
 
 
 def _window_end(reply, pos: int) -> int:
@@ -132,6 +156,12 @@ class Ownership(Check):
         found = self._specific_alternative(r, refusal.end(), _window_end(r, refusal.end()))
         if found is not None:
             return r, found
+        # the reply goes on to ask for what it needs to help ("that's not something we do. If your domain is public,
+        # spammers have access to your contact info. What's the domain?"): the agent keeps the matter
+        if "?" in r.text[refusal.end():r.end]:
+            for s, e in sentence_spans(r.text, max(refusal.end(), _sentence_around(r, refusal.start())[1]), r.end):
+                if "?" in r.text[s:e] and not self._generic_offer.search(r.text, s, e):
+                    return r, _Found(s, e)
         # a reply split in parts ("... contact HP phone support. 1/2" then "Fill in this form: https://..."):
         # the route may open the agent's next message, when the customer has not spoken in between
         following = r.index + 1
@@ -162,12 +192,14 @@ class Ownership(Check):
         asks for nothing.
         """
         first = view.customer[0]
-        if not is_praise(first.text, first.start, first.end) and _asks(first.text, first.start, first.end):
+        praised = is_praise(first.text, first.start, first.end)
+        if not praised and (_asks(first.text, first.start, first.end)
+                            or lexicon_cues("", first.text, first.start, first.end)):
             return False
-        if not is_praise(first.text, first.start, first.end) and lexicon_cues("", first.text, first.start, first.end):
-            return False
-        # after a praising or chatty opening, a later message asks only with a question or a cue of its own
+        # after a praising opening, a later message asks only with a question or a cue of its own; after a merely chatty
+        # one (no praise, no problem word), a later plea counts too ("Help", "Pls check, my card got debited")
         return not any(("?" in c.body and not is_praise(c.text, c.start, c.end)) or lexicon_cues("", c.text, c.start, c.end)
+                       or (not praised and _asks(c.text, c.start, c.end) and not is_praise(c.text, c.start, c.end))
                        for c in view.customer[1:])
 
     def evaluate(self, conversation, context):

@@ -5,7 +5,12 @@ It confirms the fix ("that worked, thanks", "all sorted"; even before the agent'
 answer, plain thanks with no move to private messages ("Ok will do, thank you!") confirms it too, unless the
 thread is praise. Coming after an agent reply, it says the problem is still there, disputes the answer or
 comes back for more help ("still not working", "that is not what happened", "how does that help?", "need
-further assistance"), or it still shows frustration, anger or disappointment -> fail. Otherwise, with the store's history: a later
+further assistance", "I have. No luck.", "There definitely was"), opens with a "No," that answers no question of the
+agent's, keeps asking ("Do u expect people to travel with a compass???"), or it still shows frustration, anger or
+disappointment -> fail. An answer means an agent reply between the customer's first message and this one (a brand's
+own post opening the thread answers nothing). Thanks that look ahead ("I look forward to working with you"), arrange a
+call or carry a new request ("please help me. thanks") confirm nothing; thanks in another language ("Danke") do.
+Otherwise, with the store's history: a later
 contact by the same customer within ``within_days`` days on the same issue (a shared tag, or a
 similar subject or first message by rapidfuzz) -> fail, none -> pass. In stateless mode (no
 history) with no word from the customer, the result is not knowable: na.
@@ -33,13 +38,21 @@ CONFIRMED = [
     "that helped", "that helps", "that's helpful", "perfect, thanks", "perfect, thank you", "perfect thanks",
     "great, thanks", "brilliant, thanks", "awesome, thanks", "got it, thanks", "got it thanks", "makes sense, thanks",
     "that answers", "that's great, thank", "problem fixed", "solved", "back up and running", "up and running",
+    # the thing the customer was waiting for came after all: "yeah it was delivered just fine", "arrived safely"
+    "re:(?:arrived|delivered|received it|came through|turned up|showed up|went through)\\b[^.!?\\n]{0,12}?\\b(?:just fine|"
+    "fine|safely|safe and sound|in the end|after all|on time)\\b",
+    "re:(?:exchanged|replaced|refunded|swapped|sorted|fixed|resolved|returned|changed) (?:with no |without (?:any )?)(?:fuss|"
+    "hassle|quibble|problems?|issues?)",
 ]
 UNRESOLVED = [
     "re:still (?:not|no|nothing|doesn't|does not|isn't|won't|can't|cannot|broken|having|getting|the same|waiting)",
     "didn't work", "did not work", "doesn't work", "does not work", "not working", "isn't working", "didn't help",
     "doesn't help", "did not help", "does not help", "not helpful", "already tried", "already did that",
     "already done that", "same problem", "same issue", "same thing again", "happened again", "not fixed",
-    "not resolved", "not sorted", "no change", "still the same", "not what i asked",
+    "not resolved", "not sorted", "no change", "still the same", "not what i asked", "to no avail", "no luck",
+    "tried everything", "re:(?:tried |done |did )?all (?:of (?:them|those|these)|the steps)",
+    # an emphatic contradiction of the answer: "There definitely was, they were in card", "I definitely did this"
+    "re:(?:there|it|they|i|we|he|she) (?:definitely|certainly|clearly|obviously) (?:was|were|is|are|did|does|have|has)",
     # the answer is disputed or did not help
     "re:(?:that's|that is|this is|it's|it is|that was|this was) not (?:what (?:happened|i (?:asked|meant|said|need\\w*))|"
     "how it (?:happened|works)|true|right|correct|the case)",
@@ -55,10 +68,24 @@ UNRESOLVED = [
 ]
 # Thanks after an answer confirms it helped ("Ok will do, thank you!", "Brilliant, thank you!")...
 THANKS = ["thanks", "thank you", "thank u", "thankyou", "thx", "ty", "cheers", "much appreciated", "appreciate it",
-          "you're the best", "you guys rock", "you rock", "lifesaver", "life saver", "worked", "works", "sorted", "fixed"]
+          "you're the best", "you guys rock", "you rock", "lifesaver", "life saver", "worked", "works", "sorted", "fixed",
+          # the same thanks in the other languages of support threads ("Danke für die schnelle Antwort")
+          "danke", "gracias", "merci", "grazie", "obrigado", "obrigada", "bedankt", "ありがとう", "谢谢", "감사"]
 # ...unless the customer is only moving to private messages or sending details: nothing is said about the fix.
 _MOVING_ON = ("dm", "direct message", "private message", "sent you", "sent u", "messaged", "inbox", "emailed", "will send",
               "i'll send", "following you", "followed you", "in advance")
+# ...or looking forward to the help to come, arranging a call, or a polite new request ("Thank you for responding. I look
+# forward to working with you.", "Thank you call me tomorrow at 3pm", "i want to rebook... please help me. thanks")
+_NOT_ABOUT_THE_FIX = re.compile(
+    r"\b(?:look(?:ing)? forward|(?:call|ring|contact|email|text) me|please|pls|plz|help me|i (?:want|need|would like)|"
+    r"i'd like)\b"
+    r"|\+?\d[\d ().-]{6,}\d"
+)
+# Coming back after an answer with "No, ..." (unless that answers the agent's own question) or "??": the answer was
+# wrong or left the question open ("No, it is literally unobtainable.", "Do u expect people to travel with a compass???").
+_DISPUTE_OPENING = re.compile(r"\W*(?:(?:no|nah)\s*[,.!]|nope\b)", re.IGNORECASE)
+_STILL_ASKING = re.compile(r"\?[\s?!]*[?!]")
+_SETTLED = re.compile(r"\b(?:thank|thanks|thx|ty|that's all|that is all|all good|all set|fine|ok|okay)\b", re.IGNORECASE)
 
 
 class Resolution(Check):
@@ -105,12 +132,27 @@ class Resolution(Check):
             return None
         last = view.customer[-1]
         text, start, end = last.text, last.start, last.end
-        answered = last.index > view.agent[0].index
+        # an answer to an agent reply: one came between the customer's first message and this one (a brand's own post
+        # that opens the thread answers nothing)
+        first = view.customer[0]
+        before = [r for r in view.agent if first.index < r.index < last.index]
+        answered = bool(before)
         if answered:
             bad = self._unresolved.search(text, start, end)
             if bad:
                 return failed("The customer says the problem is not solved.", [span(last, bad.start(), bad.end())],
                               tip="Check the fix worked before closing: ask, test, or follow up.")
+            dispute = _DISPUTE_OPENING.match(text, start, end)
+            asked = bool(before) and "?" in before[-1].body
+            if dispute and not asked and not _SETTLED.search(text, dispute.end(), end):
+                return failed("The customer answers the reply with a \"no\": it did not solve the problem.",
+                              [span(last, dispute.start(), dispute.end())],
+                              tip="Check the fix worked before closing: ask, test, or follow up.")
+            still = _STILL_ASKING.search(text, start, end)
+            if still and not self._confirmed.search(text, start, end):
+                return failed("The customer is still asking after the answer (\"??\").",
+                              [span(last, still.start(), still.end())],
+                              tip="Answer the question the customer actually asked, then check it is settled.")
             cue = next((c for c in context.cues(view.conversation) if c.message_id == last.id
                         and c.kind in ("anger", "frustration", "disappointment") and c.score >= 0.75), None)
             if cue is not None and not self._confirmed.search(text, start, end):
@@ -120,11 +162,13 @@ class Resolution(Check):
         good = self._confirmed.search(text, start, end)
         if good and not _NEGATED.search(text, max(start, good.start() - 16), good.start()):
             return passed("The customer confirms the fix.", [span(last, good.start(), good.end())])
-        if answered and not is_praise(view.customer[0].text, view.customer[0].start, view.customer[0].end):
+        if answered:
             low = lowered(text)[start:end]
             thanks = self._thanks.search(text, start, end)
             if thanks and "?" not in text[start:end] and not any(w in low for w in _MOVING_ON) \
-                    and not _NEGATED.search(text, max(start, thanks.start() - 16), thanks.start()):
+                    and not _NOT_ABOUT_THE_FIX.search(low) \
+                    and not _NEGATED.search(text, max(start, thanks.start() - 16), thanks.start()) \
+                    and not is_praise(first.text, first.start, first.end):
                 return passed("The customer thanks the agent for the answer.", [span(last, thanks.start(), thanks.end())])
         return None
 

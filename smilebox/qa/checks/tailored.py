@@ -13,9 +13,15 @@ taken out: it could be pasted under any tweet. It fails unless the customer gave
 its own (a chat introduction). A reply that is only a link or an emoji fails; a reply opening with a
 direct answer to the customer's yes/no question ("We sure do!") passes.
 
+When the customer's last message before the reply praises, thanks or reports the problem solved, generic
+boilerplate is judged as an answer to praise: taking it in passes ("That's great Chris! Thanks for the
+feedback!"); offering help nobody asked for ("Please let us know if we can offer you any further
+assistance") or a bare farewell ("Have a great week") fails.
+
 A reply that is not canned passes. A canned reply fails when it ignores the customer's issue (it
 shares no topic word with the customer's messages or the subject beyond the boilerplate's own
-words), or when it carries none of its own greeting, closing or empathy; otherwise it passes.
+words; a brand or product name the template carries does not count), or when it carries none of its
+own greeting, closing or empathy; otherwise it passes.
 """
 
 from __future__ import annotations
@@ -24,8 +30,12 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import content_stems, phrase_pattern, sentence_spans, words
+from smilebox.qa.cues import is_praise
+from smilebox.qa.phrases import STOPWORDS, content_stems, phrase_pattern, sentence_spans, words
 from smilebox.qa.templates import TemplateLibrary
+
+# "not sorted", "isn't fixed": a confirmation word that is negated confirms nothing (as in resolution)
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|hasn't|haven't|isn't|wasn't)\b|n't)\W*(?:\w+\W+)?$", re.IGNORECASE)
 
 GENERIC = [
     "re:(?:we're|we are|i'm|i am|we'd be|i'd be|we would be|i would be) (?:\\w+ ){0,2}(?:sorry|happy|glad|here|delighted)"
@@ -33,15 +43,15 @@ GENERIC = [
     "the inconvenience|any inconvenience))?",
     "re:(?:so |very |really )?sorry (?:to hear (?:that|this|about (?:that|this))|for (?:any|the) (?:inconvenience|trouble|"
     "issues?|confusion|frustration|delay|hassle|problems?)|about (?:that|this|the (?:trouble|inconvenience|issue|delay)))",
-    "re:(?:we |i )?apologi[sz]e for (?:any|the) (?:inconvenience|trouble|issues?|confusion|frustration|delay)",
-    "re:(?:please |kindly )?(?:send|shoot|drop)(?: us)? (?:a |us a )?(?:dm|direct message|private message|message)",
+    "re:(?:we |i )?apologi[sz]e for (?:any |the )?(?:inconvenience|trouble|issues?|confusion|frustration|delay)(?: caused)?",
+    "re:(?:please |kindly )?(?:send|shoot|drop)(?: us| me)? (?:a |us a |me a )?(?:dm|direct message|private message|message)",
     "re:(?:please )?(?:follow (?:us )?(?:and|&amp;|&) )?dm(?: us)?", "re:reach out (?:to us )?(?:via|by|in|through) dm",
     "re:(?:with|including|and)? ?(?:your|the) (?:full name|account (?:details|number|info\\w*|email(?: address)?)|"
     "order (?:details|number)|email address|contact (?:details|info\\w*)|details|phone number|zip(?: code)?|postcode)",
     "re:(?:so |and )?(?:we|i)(?:'ll| will| can| could)(?: be (?:happy|glad) to)? (?:look into (?:this|it|that)|take a "
     "(?:closer )?look|help(?: you)?(?: out)?|assist(?: you)?|follow up|get back to you|check (?:this|it|that)(?: out)?|"
     "look into (?:this|it) further)(?: for you)?(?: further)?",
-    "re:thanks? (?:you )?for (?:reaching out|contacting us|getting in touch|letting us know|your patience|"
+    "re:(?:thanks?|ty|thx) (?:you )?for (?:reaching out|contacting us|getting in touch|letting us know|your patience|"
     "bringing this to our attention|the (?:feedback|heads up))", "re:(?:we're|we are) here to help",
     "re:(?:we'd|we would|i'd|i would) (?:like|love) to (?:help|look into (?:this|it)|assist)(?: further)?",
     "re:(?:so )?(?:we|i) can (?:help|assist|look into (?:this|it))", "re:(?:hi|hello|hey)(?: there)?",
@@ -70,7 +80,10 @@ opened acct accts pin pins elaborate alternate code codes private secure securel
 _GENERIC_ONLY = "generic boilerplate only"
 # What says nothing about the customer's issue however specific it looks: links, sign-offs ("^AJ", "- Kirsty",
 # "*KellenF") and capitalised words inside a sentence (the customer's name, the brand, the agent's name).
-_PROPER_AND_LINKS = re.compile(r"https?://\S+|www\.\S+|(?:^|(?<=\s))[\^*~/=-]\s?\w+|(?<=[\w,;:&] )[A-Z][\w'’-]*")
+# Also @handles anywhere ("send us a dm to @doordash_help"), a sign-off glued to the text ("Thank you!-Nick") and a name on
+# the line under "Regards,".
+_PROPER_AND_LINKS = re.compile(r"https?://\S+|www\.\S+|[@＠]\w+|(?:^|(?<=[\s!.,]))[\^*~/=-]\s?\w+"
+                               r"|(?<=[\w,;:&][ \n])[A-Z][\w'’-]*")
 
 
 # "Yes, ...", "We sure do!", "Nope": a reply that opens by answering the customer's yes/no question engages with it.
@@ -78,6 +91,44 @@ _DIRECT_ANSWER = re.compile(
     r"\W*(?i:yes|yeah|yep|yup|no|nope|absolutely|definitely|of course|sure|we (?:sure |certainly |definitely )?(?:do|can|will|are|did)"
     r"|it (?:is|does|will|can)|you (?:can|can't|cannot|will|do|don't))\b(?![\w'’])(?!\s+(?i:help|assist|look))"
 )
+
+
+# Answering praise (the customer asks for nothing): a reply that takes the praise in ("That's great, Chris! Thanks
+# for the feedback!", "Glad we could help you out!") is all the message calls for; one that offers help nobody asked for
+# ("Please let us know if we can offer you any further assistance.", "Is there anything we can do to help?") or only says
+# goodbye ("Have a great week.") is the script.
+_TAKES_PRAISE = re.compile(
+    r"\b(?:thanks?|thank you|ty|thx) (?:so much |very much |again )?for (?:the |your |all the |such )?(?:kind |lovely |great |"
+    r"nice |sweet )?(?:feedback|words|shout ?-?outs?|sharing|love|support|compliments?|comments?|message|note|tweet|praise|"
+    r"recommendation|mention)"
+    r"|\b(?:glad|great|happy|pleased|good|love|lovely|awesome|wonderful|nice|thrilled|delighted) to (?:hear|see|read|know)"
+    r"|\b(?:that's|that is|this is|how) (?:so |really |very )?(?:great|awesome|wonderful|fantastic|amazing|brilliant|lovely|"
+    r"cool|fab|nice|sweet|good)\b"
+    r"|\b(?:glad|happy|pleased|thrilled|delighted) (?:you|we|it|that|your)\b"
+    r"|\b(?:we'll|we will|i'll|i will) (?:be sure to |make sure to |happily )?(?:pass|share|send)\b|\bpass (?:it|this|that|them|"
+    r"your \w+(?: \w+)?) (?:on|along)\b|\byou're (?:very |more than |most )?welcome\b|\b(?:we|i) appreciate\b|\bwoo+t?\b|\byay\b",
+    re.IGNORECASE,
+)
+_OFFERS_HELP = re.compile(
+    r"\b(?:let (?:us|me) know if|if (?:you|there)(?:'s| is| are| have| need| ever)|anything (?:else )?(?:we|i) can|"
+    r"(?:how|what) can (?:we|i)|can (?:we|i) help|(?:we're|we are|i'm|i am) (?:always |here )?(?:here|happy|glad) to (?:help|assist)|"
+    r"further assistance|questions or concerns|(?:send|drop|shoot) us|dm us|reach out|get in touch)",
+    re.IGNORECASE,
+)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _has_own_word(text: str) -> bool:
+    """Whether ``content_stems(text, _GENERIC_WORDS)`` would be non-empty, stopping at the first such word."""
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if len(w) >= 4:
+            w = w.lower().replace("’", "'")
+            if w not in STOPWORDS and w not in _GENERIC_WORDS:
+                return True
+    return False
 
 
 class Tailored(Check):
@@ -111,6 +162,7 @@ class Tailored(Check):
             generic_words.update(words(phrase))
         self._template_words = frozenset(generic_words)
         self._greeting = self._closing = self._empathy = None
+        self._confirm = None
 
     def _parts(self):
         """The greeting, closing and empathy patterns of their own checks, with their default phrases."""
@@ -145,6 +197,17 @@ class Tailored(Check):
         if canned == _GENERIC_ONLY and self._turn_goes_on(view, reply):
             return passed("The first reply only opens the agent's turn; the messages that follow it answer in their "
                           "own words.", [opening(reply)])
+        if canned == _GENERIC_ONLY and self._praise_only(view, reply):
+            if _OFFERS_HELP.search(body):
+                return failed("The customer only praised, and the first reply offers help nobody asked for.",
+                              [span(reply, reply.start, reply.end)],
+                              tip="Answer praise as praise: thank the customer and react to what they told you (the "
+                                  "colleague they named, the moment they shared).")
+            if _TAKES_PRAISE.search(body):
+                return passed("The customer only praised, and the first reply takes it in.", [opening(reply)])
+            return failed("The customer only praised, and the first reply is a stock farewell.",
+                          [span(reply, reply.start, reply.end)],
+                          tip="React to what the customer told you, even in one line.")
         if canned == _GENERIC_ONLY:
             # nothing of its own is left: it engages only when there was nothing to engage with
             if len(content_stems(told, _GENERIC_WORDS)) <= self.config["min_detail_words"]:
@@ -155,7 +218,8 @@ class Tailored(Check):
                           tip="Name the customer's issue or answer their question before asking for details, e.g. "
                               "\"Sorry your refund hasn't arrived. Can you DM us the order number?\"")
         issue = content_stems(told)
-        own = content_stems(self._generic.sub(" ", body), self._template_words) & issue
+        # the brand's or a product's name ("We're official Xbox support") is part of the template, not engagement
+        own = content_stems(self._generic.sub(" ", _PROPER_AND_LINKS.sub(" ", body)), self._template_words) & issue
         greeting, closing, empathy = self._parts()
         touches = [p for p in (greeting.match(reply.text, reply.start, reply.end),
                                closing.search(reply.text, reply.start, reply.end),
@@ -170,6 +234,25 @@ class Tailored(Check):
                                         "and close with an offer of help.")
         return passed(f"The first reply reuses a template ({canned}) but addresses this customer's issue.", evidence)
 
+    def _praise_only(self, view, reply) -> bool:
+        """Whether the customer's last message before ``reply`` praises or thanks, or confirms a fix ("Shoes exchanged
+        with no fuss"): nothing is left to solve, only to take in."""
+        before = view.customer_before(reply)
+        if not before:
+            return False
+        last = before[-1]
+        if is_praise(last.text, last.start, last.end):
+            return True
+        good = self._confirmed().search(last.text, last.start, last.end)
+        return bool(good) and not _NEGATED.search(last.text, max(last.start, good.start() - 16), good.start())
+
+    def _confirmed(self):
+        if self._confirm is None:
+            from smilebox.qa.checks.resolution import CONFIRMED
+
+            self._confirm = phrase_pattern(CONFIRMED)
+        return self._confirm
+
     def _turn_goes_on(self, view, reply) -> bool:
         """Whether the agent's turn continues past ``reply`` (chat, split tweets) with a message of its own words."""
         messages = view.conversation.messages
@@ -177,7 +260,7 @@ class Tailored(Check):
             between = messages[reply.index + 1 : r.index]
             if any(m.role == "customer" for m in between):
                 return False
-            if content_stems(self._generic.sub(" ", _PROPER_AND_LINKS.sub(" ", r.body)), _GENERIC_WORDS):
+            if _has_own_word(self._generic.sub(" ", _PROPER_AND_LINKS.sub(" ", r.body))):
                 return True
             reply = r
         return False
@@ -193,6 +276,6 @@ class Tailored(Check):
                 return f"near-copies in {shared} conversations"
         # boilerplate that could sit under any tweet: once the stock phrases and the vocabulary of the support
         # process itself (DM, details, order number, look into...) are taken out, no word of its own is left
-        if not content_stems(self._generic.sub(" ", _PROPER_AND_LINKS.sub(" ", body)), _GENERIC_WORDS):
+        if not _has_own_word(self._generic.sub(" ", _PROPER_AND_LINKS.sub(" ", body))):
             return _GENERIC_ONLY
         return None

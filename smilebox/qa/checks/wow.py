@@ -6,7 +6,13 @@ congratulation, a remark about their pet or family they mentioned - or a gesture
 ("I've added a $10 credit as a thank you", "the upgrade is on us"). Stock wishes that echo nothing the
 customer said ("Have a great day") do not count. Playful banter counts too: in a thread where the customer
 only chats or praises, a reply with a joke's mark (":P", a wink or laughing face, "haha") that picks up a
-word of the customer's own message. Never a penalty: when nothing is found the engine reports na.
+word of the customer's own message. And in a warm thread - the customer praises or shares a moment (a photo, a
+costume, a trip) with a friendly mark ("!", an emoji) and asks for nothing - a reply that answers in words of its own
+beyond the stock thanks-for-sharing ("We'd rather give you treats than tricks, Sharon. Enjoy!", "We disagree, Dylan.
+We're excited that you're choosing us, for all your sporting needs."), names the family member, pet or event the
+customer told about ("this Sunday is Bring Your Grandma to McDonald's Day") or wishes them well by a name of their own
+message ("Enjoy the flight (and your time in Tahoe)" to "#laketahoe"). Never a penalty: when nothing is found the
+engine reports na.
 """
 
 from __future__ import annotations
@@ -15,16 +21,18 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import not_applicable, passed, span
-from smilebox.qa.checks.tailored import _GENERIC_WORDS
-from smilebox.qa.cues import is_praise_words, lexicon_cues
+from smilebox.qa.checks.ownership import _asks
+from smilebox.qa.checks.tailored import _GENERIC_WORDS, _PROPER_AND_LINKS, _TAKES_PRAISE, GENERIC
+from smilebox.qa.cues import is_praise, is_praise_words, lexicon_cues
 from smilebox.qa.phrases import Phrases, content_stems, lowered, phrase_pattern
 
 # Marks of a joke: a tongue or wink, laughing faces, "haha"/"lol", a pun's groan.
 _FACES = "😜😝😛😉😂🤣😆😄😁😎🙈🎃👻"
+_FACE_SET = frozenset(_FACES)
 _PLAYFUL = re.compile(r"[:;]-?[pP]\b|;-?\)|[😜😝😛😉😂🤣😆😄😁😎🙈🎃👻]|\b(?:haha\w*|hehe\w*|lol|lmao|ha ha)\b", re.IGNORECASE)
 def _may_joke(text: str) -> bool:
     """A cheap literal test before ``_PLAYFUL``: most replies have no laughing face, no ":P" and no "haha"."""
-    if not text.isascii() and any(face in text for face in _FACES):
+    if not text.isascii() and not _FACE_SET.isdisjoint(text):
         return True
     low = lowered(text)
     return any(mark in low for mark in (":p", ":-p", ";p", ";)", ";-)", "haha", "hehe", "lol", "lmao", "ha ha"))
@@ -39,6 +47,10 @@ TOUCHES = [
     "re:(?:on us|on the house|as a (?:gesture|thank you|token|little treat|surprise))",
     "re:(?:went|gone|going) (?:ahead and )?(?:upgraded|upgrade) you",
 ]
+# Every default touch holds one of these: a literal scan (fast; grouped by first letter) skips the replies that cannot
+# hold one.
+_TOUCH_HINT = re.compile(r"b(?:irthday|onus)|a(?:nniversary|s a )|c(?:ongrat|redit|omplimentary)|g(?:et well|ift|oodwill|"
+                         r"esture)|f(?:eel better|reebie)|voucher|treat|discount|little something|on (?:us|the house)|upgrade")
 _ECHO = Phrases(
     r"\b(?:enjoy|hope|have (?:a|an)|good luck with|best of luck with|congrats on|congratulations on|love|adorable|cute|"
     r"lovely|sorry about|wish)\b[^.!?\n]{0,40}?\b(?:your|the|that|this|his|her)\s+((?:\w+\s+)?\w+)"
@@ -53,6 +65,71 @@ christmas thanksgiving halloween weekend getaway visit reunion race marathon tou
 """.split())
 
 
+# The warm thread: the customer praises or chats with a friendly mark, and asks for nothing. Tested by literal scans
+# (a regular expression over these emoji reads every character of the message slowly).
+_FACES_WARM = frozenset("😉😂🤣😆😄😁😊☺😍🥰😘😋😜😝😛💛❤💕💗")
+_MARKS_WARM = _FACES_WARM | frozenset("👍👌🙌🎃👻🐶✨🎉")
+_LAUGH = re.compile(r"\b(?:lol|haha\w*|xx+)\b")
+
+
+def _friendly(text: str, start: int, marks: frozenset, bang: bool) -> bool:
+    """Whether the message, from ``start`` to its very end (trailing emoji count), carries a friendly mark: one of
+    ``marks``, a "!" when ``bang``, "lol", "haha" or kisses ("xx")."""
+    tail = text[start:]
+    if bang and "!" in tail:
+        return True
+    if not tail.isascii() and not marks.isdisjoint(tail):
+        return True
+    low = lowered(text)
+    if ("lol" in low or "haha" in low or "xx" in low) and _LAUGH.search(low, start):
+        return True
+    return False
+
+
+# A reply about a problem or a process is not a personal touch, however many words of its own it has.
+# (a set of words, tested against the reply's words: faster than one long alternation over every reply)
+_PROCESS_WORDS = frozenset("""
+sorry dm dms details detail account accounts refund refunds refunded refunding order orders help helps helped helping
+helpful assist assists assisted assisting assistance issue issues trouble problem problems inconvenience booking
+bookings payment payments transaction transactions number numbers expired expire expires case cases ticket tickets
+reservation reservations feedback suggestion suggestions apologise apologize apologies apology apologised apologized
+apologising apologizing update updates updated updating fix fixes fixed fixing bug bugs install installs installed
+installing installation settings restart restarts restarted restarting reset resets resetting troubleshoot
+troubleshooting
+""".split())
+_TOKENS = re.compile(r"[a-z]+")
+
+
+def _is_process(r) -> bool:
+    """Whether a reply deals with a problem or a process: a question, or one of the words of the support process."""
+    low = lowered(r.text)[r.start:r.end]
+    if "?" in low or "direct message" in low or "reach out" in low or "reaching out" in low:
+        return True
+    return not _PROCESS_WORDS.isdisjoint(_TOKENS.findall(low))
+
+
+_ENGLISH = Phrases(r"\b(?:you|your|we|the|to|is|it|that|our|us|i|i'm|my|and|of|this|for|with|have|has|be)\b")
+_HASHTAGS = re.compile(r"#\w+")
+# The stock words of taking praise in and saying goodbye, and the indefinite pronouns (function words, like the
+# "anything something someone" of _GENERIC_WORDS): sharing them is no personal touch.
+_STOCK = frozenset("""
+great love glad happy awesome thanks thank sharing shout shoutout kind words comments lovely pass feedback hear see enjoy
+appreciate appreciated wonderful fantastic amazing nice day week evening night travels travel flying fly flight choosing
+choose welcome pleasure means world onboard aboard soon again guest guests crew team employees staff hope proud
+recognizing recognising
+nothing everyone everything everybody anyone anybody nobody somebody
+""".split())
+# The people, pets and occasions of the customer's life: naming the one they told about is personal wherever it stands.
+_KIN = frozenset("""
+wedding honeymoon birthday anniversary graduation baby son daughter kids kid dog puppy pup cat kitten pet wife husband
+mum mom dad mother father grandma granny grandmother grandpa grandfather nan nana sister brother
+""".split())
+_WISH = re.compile(r"\b(?:enjoy|have (?:a|an)|good luck|best of luck|congrat\w*|safe travels|happy)\b[^.!?\n]*", re.IGNORECASE)
+# "Happy Halloween" is said to everyone that day: a season's greeting is no personal touch
+_SEASONS = frozenset("halloween christmas xmas thanksgiving easter hanukkah diwali eid weekend holidays".split())
+_PROPER = re.compile(r"(?<=[\w,;:&(] )[A-Z][a-z]{3,}")
+
+
 class Wow(Check):
     id = "wow"
     name = "connect.wow"
@@ -60,41 +137,100 @@ class Wow(Check):
     description = "A genuine personal touch beyond the script (bonus: never a penalty)."
     reads = ("agent_replies", "customer_messages")
     bonus = True
-    default_config = {"touches": TOUCHES}
+    default_config = {"touches": TOUCHES, "own_words": 3}
 
     def setup(self) -> None:
         self._touches = phrase_pattern(self.config["touches"])
+        self._touch_hint = _TOUCH_HINT if self.config["touches"] == TOUCHES else None
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
         if not view.agent:
             return not_applicable("No agent reply to judge.")
-        told = " ".join(c.body.lower() for c in view.customer)
+        told = None
         for r in view.agent:
-            m = self._touches.search(r.text, r.start, r.end)
+            m = None
+            if self._touch_hint is None or self._touch_hint.search(lowered(r.text), r.start, r.end):
+                m = self._touches.search(r.text, r.start, r.end)
             if m:
                 return passed("A personal touch beyond the script.", [span(r, m.start(), m.end())])
             if not _ECHO_HINT.search(lowered(r.text), r.start, r.end):
                 continue
             for e in _ECHO.finditer(r.text, r.start, r.end):
+                if told is None:
+                    told = " ".join(c.body.lower() for c in view.customer)
                 for word in e.group(1).lower().split():
                     if word in _LIFE and re.search(rf"\b{re.escape(word)}\b", told):
                         return passed(f"A personal remark about the customer's {word}.", [span(r, e.start(), e.end())])
         banter = self._playful_reply_to_banter(view)
         if banter is not None:
             return passed("Playful banter that picks up what the customer said.", [banter])
+        warm = self._personal_reply_in_warm_thread(view, context)
+        if warm is not None:
+            return warm
         return not_applicable("No personal touch beyond the script (bonus: no penalty).")
+
+    def _personal_reply_in_warm_thread(self, view, context):
+        """A reply of the agent's own words, or naming the customer's people or places, to a customer who praises or
+        shares a moment with a friendly mark and asks for nothing (the opening, and the message before the reply),
+        in a thread the agent did not take as a support case from the first reply. The cheap tests run first: most
+        threads ask for something."""
+        if not view.customer:
+            return None
+        opening, first = view.customer[0], view.agent[0]
+        if "?" in opening.body or _is_process(first):
+            return None
+        # the friendly mark is often the trailing emoji, past the end of the message's body
+        praise = None
+        if not _friendly(opening.text, opening.start, _MARKS_WARM, True):
+            praise = is_praise(opening.text, opening.start, opening.end)
+            if not praise:
+                return None
+        cued = {q.message_id for q in context.cues(view.conversation) if not q.quote.startswith("!")}
+
+        def quiet(c, praised=None) -> bool:
+            """Asks for nothing: no question, no problem word (unless a friendly face shows it is banter: "don't know
+            who won yet 😄"), and no cue unless the message praises."""
+            if "?" in c.body or (_asks(c.text, c.start, c.end) and not _friendly(c.text, c.start, _FACES_WARM, False)):
+                return False
+            if c.id not in cued:
+                return True
+            return is_praise(c.text, c.start, c.end) if praised is None else praised
+
+        if not quiet(opening, praise):
+            return None
+        for r in view.agent:
+            if r.index < opening.index or _is_process(r) or not _ENGLISH.search(r.text, r.start, r.end):
+                continue
+            before = [c for c in view.customer if c.index < r.index]
+            if before[-1] is not opening and not quiet(before[-1]):
+                continue
+            low = " ".join(c.body for c in before).lower()
+            kin = next((w for w in re.findall(r"[a-z]+", r.body.lower()) if w in _KIN and re.search(rf"\b{w}\b", low)),
+                       None)
+            if kin is not None:
+                return passed(f"A personal remark about the customer's {kin}.", [span(r, r.start, r.end)])
+            for wish in _WISH.finditer(r.text, r.start, r.end):
+                name = next((m.group(0) for m in _PROPER.finditer(wish.group(0))
+                             if m.group(0).lower() in low and m.group(0).lower() not in _SEASONS), None)
+                if name is not None:
+                    return passed(f"A good wish that picks up the customer's {name}.", [span(r, wish.start(), wish.end())])
+            left = _TAKES_PRAISE.sub(" ", _GENERIC.sub(" ", _PROPER_AND_LINKS.sub(" ", _HASHTAGS.sub(" ", r.body))))
+            if len(content_stems(left, _OWN_STOP)) >= self.config["own_words"]:
+                return passed("A reply in words of its own to a customer sharing a moment.", [span(r, r.start, r.end)])
+        return None
 
     @staticmethod
     def _playful_reply_to_banter(view):
         """In a thread where the customer only chats or praises (asks for nothing, no complaint), an agent reply
         that jokes along: a playful mark (":P", a laughing or winking face, "haha") together with a word of the
         customer's own message beyond the stock vocabulary of support replies."""
+        first = view.customer[0] if view.customer else None
+        if first is None or any("?" in c.body for c in view.customer):
+            return None  # the cheapest test first: a customer who asks is no banter
         marked = [(r, m) for r in view.agent if _may_joke(r.text)
                   for m in [_PLAYFUL.search(r.text, r.start, len(r.text))] if m]
-        first = view.customer[0] if view.customer else None
-        if not marked or first is None or any("?" in c.body or lexicon_cues("", c.text, c.start, c.end)
-                                              for c in view.customer):
+        if not marked or any(lexicon_cues("", c.text, c.start, c.end) for c in view.customer):
             return None
         if not is_praise_words(first.text, first.start, first.end) and _PROBLEM_HINT.search(first.body.lower()):
             return None
@@ -103,3 +239,7 @@ class Wow(Check):
             if content_stems(r.body, _GENERIC_WORDS) & told:
                 return span(r, mark.start(), mark.end())
         return None
+
+
+_GENERIC = phrase_pattern(GENERIC)
+_OWN_STOP = _GENERIC_WORDS | _STOCK
