@@ -13,9 +13,15 @@ from smilebox.evaluation.qa_eval import (
     CATEGORIES,
     CHECK_IDS,
     LABELS_PATH,
+    TEST_LABELS_PATH,
     cohen_kappa,
     confusion_matrix,
     load_labels,
+)
+from smilebox.evaluation.twcs_threads import (
+    fallback_read_twcs_threads,
+    select_dev_threads,
+    select_test_threads,
 )
 from tests.conftest import SHARED_DATA
 
@@ -84,10 +90,11 @@ def test_confusion_matrix_refuses_bad_input(human, auto, message):
     assert str(exc.value) == message
 
 
-# The label file ----------------------------------------------------------------------------------------
-def test_label_file_is_well_formed():
-    rows = load_labels(LABELS_PATH)
-    assert len(rows) >= 150
+# The label files ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("path", "minimum"), [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60)])
+def test_label_file_is_well_formed(path, minimum):
+    rows = load_labels(path)
+    assert len(rows) >= minimum
     assert len({r.conversation_id for r in rows}) == len(rows)
     for row in rows:
         assert set(row.labels) == set(CHECK_IDS)
@@ -97,19 +104,66 @@ def test_label_file_is_well_formed():
         assert row.brand
 
 
-def test_label_file_spreads_over_many_brands():
-    rows = load_labels(LABELS_PATH)
+@pytest.mark.parametrize(("path", "min_brands"), [(LABELS_PATH, 40), (TEST_LABELS_PATH, 30)])
+def test_label_file_spreads_over_many_brands(path, min_brands):
+    rows = load_labels(path)
     brands = [r.brand for r in rows]
-    assert len(set(brands)) >= 40
+    assert len(set(brands)) >= min_brands
     assert max(brands.count(b) for b in set(brands)) <= 5
 
 
+def test_dev_and_test_label_files_are_disjoint():
+    dev = {r.conversation_id for r in load_labels(LABELS_PATH)}
+    test = {r.conversation_id for r in load_labels(TEST_LABELS_PATH)}
+    assert dev.isdisjoint(test)
+
+
+# The thread selection ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample_threads():
+    if not TWCS_CSV.is_file():
+        pytest.skip(f"{TWCS_CSV} is not there")
+    return fallback_read_twcs_threads(TWCS_CSV)
+
+
+def test_dev_selection_still_gives_the_labelled_dev_set(sample_threads):
+    chosen = [th.id for th in select_dev_threads(sample_threads)]
+    assert sorted(chosen) == sorted(r.conversation_id for r in load_labels(LABELS_PATH))
+
+
+def test_test_selection_is_disjoint_from_dev_deterministic_and_balanced(sample_threads):
+    dev = {th.id for th in select_dev_threads(sample_threads)}
+    test = select_test_threads(sample_threads)
+    assert len(test) == 100 and len({th.id for th in test}) == 100
+    assert dev.isdisjoint(th.id for th in test)
+    assert [th.id for th in select_test_threads(sample_threads)] == [th.id for th in test]
+    assert all(th.has_agent_reply and len(th.brands) == 1 for th in test)
+    brands = [th.brand for th in test]
+    assert max(brands.count(b) for b in set(brands)) <= 3
+
+
+def test_test_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads):
+    """Labelling fewer threads (a shorter draw) labels a prefix of the full 100, never other threads."""
+    full = [th.id for th in select_test_threads(sample_threads)]
+    assert [th.id for th in select_test_threads(sample_threads, n=60)] == full[:60]
+
+
+def test_test_labels_resolve_to_selected_threads_with_every_check(sample_threads):
+    selected = {th.id: th for th in select_test_threads(sample_threads)}
+    rows = load_labels(TEST_LABELS_PATH)
+    assert [r.conversation_id for r in rows if r.conversation_id not in selected] == []
+    for row in rows:
+        assert row.brand == selected[row.conversation_id].brand
+        assert set(row.labels) == set(CHECK_IDS)
+
+
 @needs_data
-def test_labelled_ids_are_root_customer_tweets_of_the_sample():
+@pytest.mark.parametrize("path", [LABELS_PATH, TEST_LABELS_PATH])
+def test_labelled_ids_are_root_customer_tweets_of_the_sample(path):
     with open(TWCS_CSV, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     roots = {r["tweet_id"] for r in rows if r["inbound"] == "True" and not r["in_response_to_tweet_id"]}
-    missing = [r.conversation_id for r in load_labels(LABELS_PATH) if r.conversation_id not in roots]
+    missing = [r.conversation_id for r in load_labels(path) if r.conversation_id not in roots]
     assert missing == []
 
 
@@ -147,16 +201,32 @@ def test_run_skips_when_the_sample_is_absent(tmp_path):
     assert qa_eval.run(tmp_path) is None
 
 
+def _table_rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| check")]
+
+
 @needs_data
-def test_run_reports_every_check_against_the_real_sample():
+def test_run_reports_every_check_on_dev_then_the_held_out_test_set():
     section = qa_eval.run(SHARED_DATA)
     assert section.startswith(qa_eval.SECTION_TITLE)
-    lines = section.splitlines()
-    table_rows = [line for line in lines if line.startswith("| ") and not line.startswith("| check")]
-    assert [row.split("|")[1].strip() for row in table_rows] == list(CHECK_IDS)
-    assert "smilebox eval" in section
-    scored = [row for row in table_rows if "not in rubric yet" not in row]
-    assert all(row.split("|")[2].strip() == "150" for row in scored)
+    dev_part, test_part = section.split(qa_eval.TEST_TITLE)
+    assert "smilebox eval" in dev_part
+    assert "never tuned on these threads" in test_part
+    n_test = str(len(load_labels(TEST_LABELS_PATH)))
+    for part, n in ((dev_part, "150"), (test_part, n_test)):
+        rows = _table_rows(part)
+        assert [row.split("|")[1].strip() for row in rows] == list(CHECK_IDS)
+        scored = [row for row in rows if "not in rubric yet" not in row]
+        assert all(row.split("|")[2].strip() == n for row in scored)
+        assert part.count("- `") == len(scored)  # one confusion matrix per scored check
+
+
+@needs_data
+def test_run_leaves_out_the_test_table_without_its_labels(monkeypatch, tmp_path):
+    monkeypatch.setattr(qa_eval, "TEST_LABELS_PATH", tmp_path / "absent.jsonl")
+    section = qa_eval.run(SHARED_DATA)
+    assert qa_eval.TEST_TITLE not in section
+    assert len(_table_rows(section)) == len(CHECK_IDS)
 
 
 @needs_data

@@ -1,10 +1,11 @@
-"""Print dev-set threads of the Twitter support sample for a person to read and label by hand.
+"""Print dev- or test-set threads of the Twitter support sample for a person to read and label by hand.
 
-It never runs a Smilebox check: the labels in ``evaluation/labels/twcs_dev.jsonl`` must be an independent
-human judgement. Usage::
+It never runs a Smilebox check: the labels in ``evaluation/labels/twcs_dev.jsonl`` and
+``evaluation/labels/twcs_test.jsonl`` must be an independent human judgement. Usage::
 
     python tools/label_helper.py --data ../shared/data --start 0 --count 15   # print threads 0-14
-    python tools/label_helper.py --data ../shared/data --ids                  # the 150 ids, in order
+    python tools/label_helper.py --data ../shared/data --ids                  # the 150 dev ids, in order
+    python tools/label_helper.py --data ../shared/data --set test --ids       # the 100 held-out ids
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import argparse
 import textwrap
 from pathlib import Path
 
-from smilebox.evaluation.twcs_threads import fallback_read_twcs_threads, select_dev_threads
+from smilebox.evaluation.twcs_threads import (
+    fallback_read_twcs_threads,
+    select_dev_threads,
+    select_test_threads,
+)
+
+SELECTORS = {"dev": select_dev_threads, "test": select_test_threads}
 
 
 def main() -> None:
@@ -24,8 +31,11 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--count", type=int, default=15)
     parser.add_argument("--ids", action="store_true", help="print the chosen ids and brands only")
+    parser.add_argument("--set", choices=sorted(SELECTORS), default="dev",
+                        help="dev: the 150 tuning threads; test: the 100 held-out threads (disjoint)")
     args = parser.parse_args()
-    threads = select_dev_threads(fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv"))
+    all_threads = fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv")
+    threads = SELECTORS[args.set](all_threads)
     if args.ids:
         for i, th in enumerate(threads):
             print(i, th.id, th.brand, len(th.tweets))

@@ -1,10 +1,12 @@
-"""How well the QA checks agree with people: the "connect" rubric against a hand-labelled dev set.
+"""How well the QA checks agree with people: the "connect" rubric against hand-labelled Twitter threads.
 
 The dev set is 150 real Twitter support threads from ``twcs_sample`` that we labelled by reading them,
-following ``evaluation/labelling-guide.md`` (labels in ``evaluation/labels/twcs_dev.jsonl``). This module
-scores the same threads with the engine and measures, per check, observed agreement and Cohen's kappa
-over the three outcomes pass / fail / na. Kappa is the figure the issue sets a target for (>= 0.8):
-raw agreement flatters a check whose answer is nearly always the same, kappa discounts chance.
+following ``evaluation/labelling-guide.md`` (labels in ``evaluation/labels/twcs_dev.jsonl``); the checks
+were tuned on it. The held-out test set (``evaluation/labels/twcs_test.jsonl``) is a disjoint draw,
+labelled blind the same way, that nobody tunes on: its figure is the honest one. This module scores the
+threads with the engine and measures, per check, observed agreement and Cohen's kappa over the three
+outcomes pass / fail / na. Kappa is the figure the issue sets a target for (>= 0.8): raw agreement
+flatters a check whose answer is nearly always the same, kappa discounts chance.
 
 ``smilebox eval`` calls ``run(data_dir)``; ``python -m smilebox.evaluation.qa_eval ../shared/data`` prints
 the same Markdown section on its own.
@@ -27,8 +29,11 @@ CHECK_IDS: tuple[str, ...] = (
     "ownership", "tailored", "security", "documentation", "resolution", "wow",
 )
 KAPPA_TARGET = 0.8
-LABELS_PATH = Path(__file__).resolve().parents[2] / "evaluation" / "labels" / "twcs_dev.jsonl"
+LABELS_DIR = Path(__file__).resolve().parents[2] / "evaluation" / "labels"
+LABELS_PATH = LABELS_DIR / "twcs_dev.jsonl"
+TEST_LABELS_PATH = LABELS_DIR / "twcs_test.jsonl"
 SECTION_TITLE = "## QA checks against hand labels (twcs dev set)"
+TEST_TITLE = "### Held-out test set (twcs test set)"
 
 
 # Agreement statistics -------------------------------------------------------------------------------
@@ -171,12 +176,14 @@ class QaEvalResult:
     reader: str
 
 
-def evaluate(data_dir: Path, labels_path: Path = LABELS_PATH) -> QaEvalResult | None:
+def evaluate(data_dir: Path, labels_path: Path = LABELS_PATH, corpus: tuple[list, str] | None = None,
+             ) -> QaEvalResult | None:
+    """Score the labelled threads of ``labels_path``; ``corpus`` (conversations, reader) saves a re-read."""
     csv_path = data_dir / "twcs_sample" / "twcs_sample.csv"
     if not csv_path.is_file() or not labels_path.is_file():
         return None
     rows = load_labels(labels_path)
-    conversations, reader = read_conversations(csv_path)
+    conversations, reader = corpus if corpus is not None else read_conversations(csv_path)
     by_id = {c.id: c for c in conversations}
     engine = _engine(conversations)
     rubric_ids = {check.id for check in engine.rubric.checks}
@@ -211,11 +218,26 @@ def _counts(matrix: dict[str, dict[str, int]], by_row: bool) -> str:
     return " / ".join(str(total(c)) for c in CATEGORIES)
 
 
-def render(result: QaEvalResult) -> str:
-    lines = [SECTION_TITLE, "",
+def render(result: QaEvalResult, title: str = SECTION_TITLE, method: str | None = None) -> str:
+    """One set's section: the kappa table, the confusion matrices and how the labels were made."""
+    lines = [title, "",
              f"Target: Cohen's kappa >= {KAPPA_TARGET} for every check (issue 3). "
              f"{result.n_conversations} hand-labelled threads; conversations read by the {result.reader}.",
-             "", _HEADER, "|---|---:|---:|---:|:---:|---:|---:|"]
+             "", *_table(result)]
+    met = [c for c, ag in result.per_check.items() if ag.meets()]
+    lines += ["", f"Checks meeting the target: {', '.join(met) if met else 'none'} "
+                  f"({len(met)} of {len(CHECK_IDS)})."]
+    if result.n_unmatched:
+        lines.append(f"{result.n_unmatched} labelled threads were not found in the import and are left out.")
+    lines += ["", "Confusion matrices (rows: human label, columns: check result; pass, fail, na):", "",
+              *_confusions(result)]
+    lines += ["", (_METHOD if method is None else method).format(n=result.n_conversations,
+                                                                 brands=result.n_brands)]
+    return "\n".join(lines) + "\n"
+
+
+def _table(result: QaEvalResult) -> list[str]:
+    lines = [_HEADER, "|---|---:|---:|---:|:---:|---:|---:|"]
     for check_id, ag in result.per_check.items():
         kappa = _fmt(ag.kappa) + (" (one category)" if ag.degenerate else "")
         met = "yes" if ag.meets() else "no"
@@ -223,18 +245,16 @@ def render(result: QaEvalResult) -> str:
                      f"{_counts(ag.confusion, True)} | {_counts(ag.confusion, False)} |")
     for check_id in result.missing_checks:
         lines.append(f"| {check_id} | 0 | not in rubric yet | | no | | |")
-    met = [c for c, ag in result.per_check.items() if ag.meets()]
-    lines += ["", f"Checks meeting the target: {', '.join(met) if met else 'none'} "
-                  f"({len(met)} of {len(CHECK_IDS)})."]
-    if result.n_unmatched:
-        lines.append(f"{result.n_unmatched} labelled threads were not found in the import and are left out.")
-    lines += ["", "Confusion matrices (rows: human label, columns: check result; pass, fail, na):", ""]
+    return lines
+
+
+def _confusions(result: QaEvalResult) -> list[str]:
+    lines = []
     for check_id, ag in result.per_check.items():
         row = ag.confusion
         cells = "; ".join(f"{h}: " + " ".join(str(row[h][a]) for a in CATEGORIES) for h in CATEGORIES)
         lines.append(f"- `{check_id}`: {cells}")
-    lines += ["", _METHOD.format(n=result.n_conversations, brands=result.n_brands)]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 _HEADER = "| check | n | agreement | kappa | target met | human pass / fail / na | auto pass / fail / na |"
@@ -249,12 +269,30 @@ check that gives the same single answer everywhere agrees, and its kappa is then
 
 Reproduce: `smilebox eval --data ../shared/data --only qa_eval`, or
 `python -m smilebox.evaluation.qa_eval ../shared/data`."""
+_TEST_METHOD = """The checks were never tuned on these threads: this is the held-out figure, the one to quote.
+The {n} threads ({brands} brands) were drawn by `select_test_threads` (seed 20261201, the same
+brand round-robin over the eligible threads left after removing the 150 dev threads, so the two sets are
+disjoint; see `evaluation/README.md`) and labelled blind by the same guide before any check was run on
+them (labels in `evaluation/labels/twcs_test.jsonl`). Nobody may change a check to fit these labels;
+tune on the dev set and re-measure here."""
 
 
 def run(data_dir: Path) -> str | None:
-    """The Markdown section for docs/accuracy.md, or None when the sample or the labels are absent."""
-    result = evaluate(Path(data_dir))
-    return None if result is None else render(result)
+    """The Markdown section for docs/accuracy.md, or None when the sample or the dev labels are absent.
+
+    The dev table comes first, then the held-out test set's table when its label file exists.
+    """
+    data_dir = Path(data_dir)
+    csv_path = data_dir / "twcs_sample" / "twcs_sample.csv"
+    if not csv_path.is_file() or not LABELS_PATH.is_file():
+        return None
+    corpus = read_conversations(csv_path)
+    dev = evaluate(data_dir, LABELS_PATH, corpus)
+    test = evaluate(data_dir, TEST_LABELS_PATH, corpus)
+    section = render(dev)
+    if test is not None:
+        section += "\n" + render(test, TEST_TITLE, _TEST_METHOD)
+    return section
 
 
 def main(argv: Iterable[str] | None = None) -> int:

@@ -99,7 +99,11 @@ def fallback_read_twcs_threads(path: Path) -> list[Thread]:
     return threads
 
 
-def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = 20261122) -> list[Thread]:
+DEV_SEED = 20261122
+TEST_SEED = 20261201
+
+
+def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED) -> list[Thread]:
     """Stratified, seeded choice of the dev set: round-robin over brands.
 
     Eligible threads have at least one agent reply (so two or more messages: the customer's root and the
@@ -108,10 +112,27 @@ def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = 20261122
     the seed; brands are visited in a seeded random order, taking one thread per brand per round until
     ``n`` are chosen, so the set spreads over as many brands as possible and no brand dominates.
     """
+    return _round_robin(threads, n, seed, exclude=frozenset())
+
+
+def select_test_threads(threads: list[Thread], n: int = 100, seed: int = TEST_SEED,
+                        dev_seed: int = DEV_SEED, dev_n: int = 150) -> list[Thread]:
+    """The held-out test set: the dev set's procedure, with another seed, over the threads not in dev.
+
+    The dev threads are re-derived with ``select_dev_threads(threads, dev_n, dev_seed)`` and excluded
+    before the draw, so the two sets are disjoint by construction and both follow from the raw CSV alone.
+    The checks were tuned on the dev set and must never be tuned on this one.
+    """
+    dev_ids = frozenset(th.id for th in select_dev_threads(threads, dev_n, dev_seed))
+    return _round_robin(threads, n, seed, exclude=dev_ids)
+
+
+def _round_robin(threads: list[Thread], n: int, seed: int, exclude: frozenset[str]) -> list[Thread]:
+    """Eligible threads not in ``exclude``, shuffled per brand, taken one per brand per round."""
     rng = random.Random(seed)
     by_brand: dict[str, list[Thread]] = defaultdict(list)
     for th in threads:
-        if th.has_agent_reply and len(th.brands) == 1:
+        if th.has_agent_reply and len(th.brands) == 1 and th.id not in exclude:
             by_brand[th.brand or "?"].append(th)
     queues = {}
     for brand in sorted(by_brand):
