@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from smilebox.qa.check import Check
 from smilebox.qa.results import CheckResult, Cue, Evaluation, Outcome
 
 if TYPE_CHECKING:
@@ -79,47 +80,52 @@ class Engine:
     def __init__(self, rubric: "Rubric", context: EvaluationContext | None = None):
         self.rubric = rubric
         self.context = context or EvaluationContext(company_name=rubric.company_name)
+        self._plan: tuple = ()
+        self._plan_of: tuple = ()
+
+    def _checks(self) -> tuple:
+        """Per check, read once: (check, whether it overrides ``applies``). Rebuilt when the rubric's list changes."""
+        checks = tuple(self.rubric.checks)
+        if checks != self._plan_of:
+            self._plan = tuple((c, type(c).applies is not Check.applies) for c in checks)
+            self._plan_of = checks
+        return self._plan
 
     def evaluate(self, conversation: "Conversation") -> Evaluation:
         results: list[CheckResult] = []
+        append = results.append
         earned = possible = 0.0
         critical_failed = False
-        for check in self.rubric.checks:
-            if check.applies(conversation):
-                outcome = check.evaluate(conversation, self.context)
+        context = self.context
+        channel = conversation.channel
+        for check, own_applies in self._checks():
+            # ``Check.applies`` inlined (checks that override it, in their class or on the instance, are asked)
+            if check.applies(conversation) if own_applies or "applies" in check.__dict__ \
+                    else (check.applies_to is None or channel in check.applies_to):
+                outcome = check.evaluate(conversation, context)
             else:
                 outcome = Outcome("na", f"Does not apply to {conversation.channel} conversations.")
-            if check.bonus and outcome.result == "fail":
-                outcome = Outcome("na", outcome.reason, outcome.evidence, outcome.tip)
+            result = outcome.result
+            if result == "fail" and check.bonus:
+                result = "na"  # a bonus check never takes points away
             points = 0.0
-            if outcome.result == "pass":
-                points = round(check.max_points * max(0.0, min(1.0, outcome.fraction)), 4)
-            if outcome.result != "na":
+            if result == "pass":
+                fraction = outcome.fraction
+                points = round(check.max_points * (1.0 if fraction == 1.0 else max(0.0, min(1.0, fraction))), 4)
+            if result != "na":
                 earned += points
                 possible += check.max_points
-            if outcome.result == "fail" and check.is_critical:
-                critical_failed = True
-            results.append(
-                CheckResult(
-                    id=check.id,
-                    name=check.name,
-                    version=check.version,
-                    result=outcome.result,
-                    points=points,
-                    max_points=check.max_points,
-                    evidence=outcome.evidence,
-                    reason=outcome.reason,
-                    tip=outcome.tip if outcome.result == "fail" else None,
-                    critical=check.is_critical,
-                    bonus=check.bonus,
-                )
-            )
+                if result == "fail" and check.is_critical:
+                    critical_failed = True
+            append(CheckResult(check.id, check.name, check.version, result, points, check.max_points,
+                               outcome.evidence, outcome.reason, outcome.tip if result == "fail" else None,
+                               check.is_critical, check.bonus))
         return Evaluation(
             conversation_id=conversation.id,
             rubric=self.rubric.name,
             rubric_version=self.rubric.version,
             checks=results,
-            cues=self.context.cues(conversation),
+            cues=context.cues(conversation),
             earned=earned,
             possible=possible,
             critical_failed=critical_failed,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from smilebox.feedback.nicknames import NICKNAMES, OTHER_GIVEN_NAMES, known_given_names, name_groups
@@ -35,27 +35,30 @@ _KNOWN_NAMES = known_given_names() | OTHER_GIVEN_NAMES
 # "Hi Sam," / "Good evening Solomon." / "Hola Cesar!": a salutation, then a capitalised word. The reply's
 # @handles come first, so this is matched at the body's start (no "^": with a start offset "^" never matches);
 # the salutation is any case ("HI Amanda") but the name must be capitalised ("hello there" is no name).
-_SALUTED = re.compile(
+_SALUTED = P.compile_factored(
     r"\W{0,3}(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|morning|evening|greetings|howdy|"
     r"hola|bonjour|ciao|ol[aá])[ ,]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![-@'’])"
 )
 # "Martel, who's the phone manufacturer?": a capitalised word, a comma, then how people talk to someone
-_LEADING_VOCATIVE = re.compile(
+_LEADING_VOCATIVE = P.compile_factored(
     r"\W{0,3}([A-Z][a-z]{2,}),\s+(?=(?:you|your|we|we're|we've|i|i'm|i've|sorry|thanks|thank|please|can|could|would|"
     r"did|do|does|have|has|are|is|who|who's|what|what's|when|where|how|that|that's|it|it's|let|let's|happy|glad)\b)"
 )
 _VOCATIVE = re.compile(r",\s*([A-Z][a-z]+)\s*[.!?:,]")
 # "That's never good Wendy." / "I hear you loud and clear Brandon!": a known given name right before the end
 # of a sentence, after an ordinary word that is not a preposition ("pass this on to Victor." names a colleague).
-_TRAILING_VOCATIVE = re.compile(r"(?<=[a-z'’] )([A-Z][a-z]+)\s*(?:[.!?]|,\s+(?=[a-z]))")
+# (The look-behind sits after the capital it checks: "(?<=[a-z'’] )X" as "X(?<=[a-z'’] X)", so the search skips to
+# capitals instead of testing every position.)
+_TRAILING_VOCATIVE = re.compile(r"([A-Z](?<=[a-z'’] [A-Z])[a-z]+)\s*(?:[.!?]|,\s+(?=[a-z]))")
 _WORD_BEFORE = re.compile(r"([a-z'’]+) $")
 _NOT_BEFORE_A_NAME = frozenset("to with from by for and of at about ask asked tell told thank thanked call called".split())
 # "I'm sorry for the poor experience, Skylar." - a name after a courtesy is a name, known or not.
-_COURTESY_VOCATIVE = re.compile(
+_COURTESY_VOCATIVE = P.compile_factored(
     r"\b(?i:sorry|thanks|thank you|apologi\w+|glad|happy|welcome|hi|hello|hey|congrats|congratulations)\b"
     r"[^.!?\n]{0,60},\s*([A-Z][a-z]{2,})\s*[.!]"
 )
-_CUSTOMER_SIGNED = re.compile(
+_COMMA_NAME = re.compile(r",\s*[A-Z][a-z]{2,}\s*[.!]")
+_CUSTOMER_SIGNED = P.compile_factored(
     r"(?:(?:^|\n|[.!?][ \t]+)[ \t]*(?i:thanks|thank you|thx|ty|tks|cheers|regards|best|many thanks|kind regards|best regards|sincerely)"
     r"[ \t]*[,!.]?[ \t]*(?:\n[ \t]*)?[-–—~]?[ \t]*|(?:^|\n|\s)[-–—~][ \t]?|\n[ \t]*)"
     r"([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$"
@@ -73,10 +76,11 @@ def _plausible_name(word: str, marked: bool) -> bool:
 
 
 _ENDS_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$")
-_INTRO_WORDS = re.compile(r"my name|i'm |i am |this is |it's ")
-_CUSTOMER_INTRO = re.compile(r"\b(my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b")
+_INTRO_WORDS = P.compile_factored(r"my name|i'm |i am |this is |it's ")
+_CUSTOMER_INTRO = P.compile_factored(r"\b(my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b")
+_CUSTOMER_INTRO_HINT = P.compile_factored(r"(?:my name is|my name's|I'm|I am|this is|it's)\s+[A-Z]")
 # "my name is charles martin": after an explicit "my name is" the name counts whatever its case.
-_MY_NAME_IS = re.compile(r"\b(?i:my name is|my name's)\s+([A-Za-z][a-z]+)\b")
+_MY_NAME_IS = P.compile_factored(r"\b(?i:my name is|my name's)\s+([A-Za-z][a-z]+)\b")
 
 
 def _first_name(name: str | None) -> str | None:
@@ -89,6 +93,7 @@ def _first_name(name: str | None) -> str | None:
     return first[0].upper() + first[1:]
 
 
+@lru_cache(maxsize=1024)
 def name_variants(first: str) -> frozenset[str]:
     """The forms of a first name that count as using it: itself, its formal names and their nicknames."""
     out = {first.lower()}
@@ -99,22 +104,32 @@ def name_variants(first: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_UNKNOWN = object()
+
+
 class Reply:
     """One message with the span of its body (after @handles, before trailing links and emoji)."""
 
-    __slots__ = ("message", "id", "text", "index", "start", "end", "__dict__")
+    __slots__ = ("message", "id", "text", "index", "start", "end", "signed", "first_sentence", "__dict__")
 
     def __init__(self, message: "Message", index: int):
         self.message = message
         self.id = message.id or ""
-        self.text = message.text or ""
+        self.text = text = message.text or ""
         self.index = index
-        self.start = P.body_start(self.text)
-        self.end = P.body_end(self.text, self.start)
+        self.start = start = P.body_start(text)
+        self.end = P.body_end(text, start)
+        self.signed = _UNKNOWN  # ``ConversationView.signoff`` of this reply, once found
+        self.first_sentence: tuple[int, int] | None = None  # (start, end), for ``checks._common.opening``, once found
 
     @property
     def body(self) -> str:
         return self.text[self.start : self.end]
+
+
+@lru_cache(maxsize=64)
+def _company_words(company_name: str | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", company_name or ""))
 
 
 class ConversationView:
@@ -123,7 +138,7 @@ class ConversationView:
     def __init__(self, conversation: "Conversation", company_name: str | None = None):
         self.conversation = conversation
         #: words of the company's name: a sign-off with only these ("- Acme") is a team, not a person
-        self.company_words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", company_name or ""))
+        self.company_words = _company_words(company_name)
         self.channel = conversation.channel
         self.agent: list[Reply] = []
         self.customer: list[Reply] = []
@@ -170,21 +185,26 @@ class ConversationView:
         return max(seen.values(), key=len)[0]
 
     def _signed_or_introduced(self, c: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
-        body = c.text[: c.end]
-        tail = max(c.start, c.end - 80)
-        m = _CUSTOMER_SIGNED.search(body, tail) if _ENDS_CAPITALISED.search(body, max(c.start, c.end - 40)) else None
+        text, end = c.text, c.end  # searched up to ``end``: as if the text stopped there ("$" included)
+        tail = max(c.start, end - 80)
+        m = _CUSTOMER_SIGNED.search(text, tail, end) if _ENDS_CAPITALISED.search(text, max(c.start, end - 40), end) \
+            else None
         if m and _plausible_name(m.group(1), marked=bool(m.group(0)[: m.start(1) - m.start()].strip())):
             return m.group(1), "sign-off", (c.id, m.start(1), m.end(1))
-        m = _GIVES_NAME.match(body, c.start)
-        if m and _plausible_name(m.group(1), marked=c.end - c.start < 60):
+        m = _GIVES_NAME.match(text, c.start, end)
+        if m and _plausible_name(m.group(1), marked=end - c.start < 60):
             return m.group(1), "introduction", (c.id, m.start(1), m.end(1))
-        if not _INTRO_WORDS.search(P.lowered(c.text), c.start, c.end):
+        low = P.lowered(text)
+        if not _INTRO_WORDS.search(low, c.start, end):
             return None
-        m = _MY_NAME_IS.search(body, c.start)
+        body = text[:end]
+        # (each full pattern only where what it needs is there: "my name" in ASCII text, an introduction and a capital)
+        m = _MY_NAME_IS.search(body, c.start) if not text.isascii() or low.find("my name", c.start, end) >= 0 else None
         if m and _plausible_name(m.group(1), marked=True):
             name = m.group(1)
             return name[0].upper() + name[1:], "introduction", (c.id, m.start(1), m.end(1))
-        for m in _CUSTOMER_INTRO.finditer(body, c.start):
+        intros = _CUSTOMER_INTRO.finditer(body, c.start) if _CUSTOMER_INTRO_HINT.search(text, c.start, end) else ()
+        for m in intros:
             name = m.group(2)
             explicit = m.group(1).lower().startswith("my name") or body[m.end(2) : m.end(2) + 5].startswith((",", " here", ".", "!"))
             if _plausible_name(name, marked=explicit):
@@ -193,7 +213,6 @@ class ConversationView:
 
     def _addressed(self, r: Reply) -> list[tuple[str, str, tuple[str, int, int]]]:
         """Every first name reply ``r`` addresses the customer by: after a salutation, as a vocative."""
-        agent_first = (self.agent_first_name(r) or "").lower()
         candidates = []
         m = _SALUTED.match(r.text, r.start, r.end)
         if m:
@@ -213,7 +232,11 @@ class ConversationView:
             # ", Nelson." ending a sentence inside the reply marks a name even when the name list lacks it
             candidates += [(v, v.group(0).rstrip()[-1:] in ".!") for v in _VOCATIVE.finditer(r.text, r.start, r.end)
                            if v.end(1) < tail]
-            candidates += [(v, True) for v in _COURTESY_VOCATIVE.finditer(r.text, r.start, r.end)]
+            if _COMMA_NAME.search(r.text, r.start, r.end):  # what every courtesy vocative ends with
+                candidates += [(v, True) for v in _COURTESY_VOCATIVE.finditer(r.text, r.start, r.end)]
+        if not candidates:
+            return []
+        agent_first = (self.agent_first_name(r) or "").lower()
         out, taken = [], set()
         for c, marked in candidates:
             name = c.group(1)
@@ -233,10 +256,10 @@ class ConversationView:
     # --- sign-offs ----------------------------------------------------------------------------------
     def signoff(self, r: Reply) -> tuple[str, int, int] | None:
         """("person" | "team", start, end) of how reply ``r`` is signed, or None when it is not."""
-        cache = r.__dict__.setdefault("_signoff", {})
-        if "v" not in cache:
-            cache["v"] = self._find_signoff(r)
-        return cache["v"]
+        found = r.signed
+        if found is _UNKNOWN:
+            found = r.signed = self._find_signoff(r)
+        return found
 
     def _name_line(self, r: Reply, customer: str) -> tuple[int, int] | None:
         """A person's name alone on one of the last three lines ("Derrick Owens" above "Acme | Support")."""
@@ -271,7 +294,8 @@ class ConversationView:
             if (initials or named) and low != customer:
                 return "person", m.start(1), m.end(2)
         low = P.lowered(text)
-        tail = _TEAM_TAIL.search(text, max(start, end - 60), end) if _TEAM_HINT.search(low, max(start, end - 60), end) else None
+        tail = _TEAM_TAIL.search(text, max(start, end - 60), end) if _TEAM_HINT.search(low, max(start, end - 60), end) \
+            and (not text.isascii() or low[max(start, end - 60) : end].rstrip().endswith(_TEAM_ENDS)) else None
         if tail:
             s = tail.start(1)
             while text[s].isspace():
@@ -297,13 +321,15 @@ class ConversationView:
         named = self._name_line(r, customer)
         if named:
             return "person", named[0], named[1]
-        inline = _INLINE_SIGNED.search(text, max(start, end - 60), end)
+        # both patterns below end in a capitalised word (or initials): most replies end otherwise
+        capital_tail = _CAPITAL_TAIL.search(text, max(start, end - 60), end)
+        inline = _INLINE_SIGNED.search(text, max(start, end - 60), end) if capital_tail else None
         if inline:
             first = _fold(inline.group(1).split()[0])
             if first != customer and first not in _NOT_A_NAME and first not in P.STOPWORDS \
                     and first not in P.TEAM_WORDS and first not in self.company_words:
                 return "person", inline.start(1), inline.end(1)
-        bare = _BARE_SIGNOFF.search(text, max(start, end - 30), end)
+        bare = _BARE_SIGNOFF.search(text, max(start, end - 30), end) if capital_tail else None
         if bare:
             token = bare.group(1) or bare.group(2)
             folded = _fold(token.rstrip("."))
@@ -313,7 +339,7 @@ class ConversationView:
             elif folded in _KNOWN_NAMES and folded != customer and folded not in self.company_words:
                 return "person", bare.start(2), bare.end(2)
         intros = []
-        if _INTRO_HINT.search(low, start, end):
+        if _INTRO_HINT.search(low, start, end) and _SELF_INTRO_HINT.search(text, start, end):
             intros = list(P.SELF_INTRO.finditer(text, start, min(end, start + 160)))
             if end - start > 160:
                 intros += P.SELF_INTRO.finditer(text, max(start + 160, end - 160), end)
@@ -344,13 +370,19 @@ _BARE_SIGNOFF = re.compile(
 _NOT_INITIALS = frozenset("TY OK UK US USA EU TV PC ID PIN DM FAQ ASAP ATM ETA FYI LOL OMG BTW PS PS4 THX CEO NYC LA "
                           "SMS MMS APP IOS GB MB KB AM PM".split())
 # "... all sorted. Best, Chloé D." / "Thanks, Priya": a valediction and a name closing the reply on one line.
-_INLINE_SIGNED = re.compile(
+_INLINE_SIGNED = P.compile_factored(
     r"(?<![\w'’])(?i:thanks|thank you|cheers|regards|kind regards|best regards|warm regards|best|many thanks|sincerely|"
     r"take care)[ \t]*[,.!]?[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.?)?)[ \t]*$"
 )
-_TEAM_HINT = re.compile(r"team|support|care|service|desk")
-_INTRO_HINT = re.compile(r"i'm|i am|name|this is|it's| here")
-_TEAM_TAIL = re.compile(
+# What ``_TEAM_TAIL`` ends with (before trailing space), and the end of every ``_INLINE_SIGNED`` and ``_BARE_SIGNOFF``
+# match: fast tests before the full patterns.
+_TEAM_ENDS = ("team", "support", "care", "service", "desk")
+_CAPITAL_TAIL = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*\.?[ \t]*$")
+# What every ``P.SELF_INTRO`` match holds: an introduction and a capital, or a word before " here".
+_SELF_INTRO_HINT = P.compile_factored(r"(?:my name is|my name's|I'm|I am|this is|it's)\s+[A-Z]|[a-z] here")
+_TEAM_HINT = P.compile_factored(r"team|support|care|service|desk")
+_INTRO_HINT = P.compile_factored(r"i'm|i am|name|this is|it's| here")
+_TEAM_TAIL = P.compile_factored(
     r"(?:^|[\s.!])((?:[-–—^*~/]\s?|\n)(?:the\s+)?[A-Za-z&' ]{0,30}?\b(?:team|support|care|customer service|"
     r"help ?desk)\b)\s*$",
     re.IGNORECASE,

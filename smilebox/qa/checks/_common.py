@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smilebox.qa.phrases import opening_span
+from smilebox.qa.phrases import first_sentence, shorten_opening
 from smilebox.qa.results import Evidence, Outcome
 from smilebox.qa.view import Reply
 
@@ -12,8 +12,16 @@ def span(reply: Reply, start: int, end: int) -> Evidence:
 
 
 def opening(reply: Reply, limit: int = 60) -> Evidence:
-    """The first sentence of a reply's body: what a check judged when what it looked for is missing."""
-    s, e = opening_span(reply.text, reply.start, limit)
+    """The first sentence of a reply's body: what a check judged when what it looked for is missing.
+
+    Several checks quote the same reply's opening: its first sentence is found once and kept on the reply.
+    """
+    first = getattr(reply, "first_sentence", None)  # (any object with the fields of a Reply will do)
+    if first is None:
+        first = first_sentence(reply.text, reply.start)
+        if isinstance(reply, Reply):
+            reply.first_sentence = first
+    s, e = shorten_opening(reply.text, first[0], first[1], limit)
     return span(reply, s, e)
 
 

@@ -41,8 +41,10 @@ class Gratitude(Check):
         if not view.agent:
             return not_applicable("No agent reply to judge.")
         for r in view.agent:
-            blocked = [(m.start(), m.end()) for m in self._excluded.finditer(r.text, r.start, r.end)]
+            blocked = None  # the thanks not aimed at the customer, found only once a reply thanks at all
             for m in self._thanks.finditer(r.text, r.start, r.end):
+                if blocked is None:
+                    blocked = [(m.start(), m.end()) for m in self._excluded.finditer(r.text, r.start, r.end)]
                 if any(s <= m.start() < e for s, e in blocked):
                     continue
                 e = _phrase_end(r.text, m.end(), r.end)

@@ -21,7 +21,7 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import Phrases, lowered, luhn_valid, phrase_pattern
+from smilebox.qa.phrases import Phrases, compile_factored, lowered, luhn_valid, phrase_pattern
 
 # Patterns that start with a digit let the regex engine skip ahead to digits (no leading lookbehind).
 _CARD = re.compile(r"\d(?:[ -]?\d){12,18}(?![\d-])")
@@ -85,6 +85,7 @@ class Security(Check):
         self._disclosure = phrase_pattern(self.config["disclosure"])
         self._verified = phrase_pattern(self.config["verified"])
         self._disclosure_hint = _DISCLOSURE_HINT if self.config["disclosure"] == DISCLOSURE else None
+        self._asking_hint = _ASKING_HINT if self.config["asking"] == ASKING else None
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
@@ -100,7 +101,11 @@ class Security(Check):
                               tip=f"Never write a {kind}: mask it (last four digits at most) and send secrets through "
                                   "the secure channel.")
         for r in view.agent:
-            m = self._asking.search(r.text, r.start, r.end) if _SECRET_TOPIC.search(lowered(r.text)) else None
+            if self._asking_hint is not None and r.text.isascii():  # the words asked for, in the body
+                asks = self._asking_hint.search(lowered(r.text), r.start, r.end)
+            else:
+                asks = _SECRET_TOPIC.search(lowered(r.text))
+            m = self._asking.search(r.text, r.start, r.end) if asks else None
             if m and not _LAST_FOUR.search(r.text, r.start, r.end) and not _NOT_PAYMENT.search(m.group(0)):
                 return failed("A reply asks the customer to write a card number, password or national id.",
                               [span(r, m.start(), m.end())],
@@ -141,13 +146,16 @@ class Security(Check):
 
 
 # Every default disclosure phrase holds one of these words: a fast literal scan before the full pattern.
-_DISCLOSURE_HINT = re.compile(r"address|email|phone|birth|balance|account|routing|card|paid|you're on|you are on|login|"
+_DISCLOSURE_HINT = compile_factored(r"address|email|phone|birth|balance|account|routing|card|paid|you're on|you are on|login|"
                               r"username|user name|number|plan|"
                               r"looking at|see on|pulled up|updated|changed|reset|removed|added|switched|set ")
 _PRIVATE = frozenset({"dm", "private", "direct", "direct_message"})
-_SECRET_TOPIC = re.compile(r"card|pass|pin|ssn|social security|insurance|cvv|cvc|security code")
+# Every default asking phrase names one of these: in ASCII text a fast scan of the body before the full pattern.
+_ASKING_HINT = compile_factored(r"card number|card details|password|passcode|pin|social security|ssn|insurance number|"
+                                r"security code|cvv|cvc")
+_SECRET_TOPIC = compile_factored(r"card|pass|pin|ssn|social security|insurance|cvv|cvc|security code")
 _THREE_DIGITS = re.compile(r"\d\d\d")
-_SECRET_WORDS = re.compile(r"pass|pin")
+_ASCII_DIGITS = "0123456789"
 
 
 def _leak(r) -> tuple[str, int, int] | None:
@@ -155,15 +163,18 @@ def _leak(r) -> tuple[str, int, int] | None:
     text = r.text
     if not _THREE_DIGITS.search(text):
         return _secret(text)
-    for m in _CARD.finditer(text):
-        if m.start() and text[m.start() - 1] in "0123456789-":
-            continue
-        digits = re.sub(r"\D", "", m.group(0))
-        if 13 <= len(digits) <= 19 and digits[0] in "3456" and luhn_valid(digits):
-            return "full card number", m.start(), m.end()
-    for m in _SSN_DIGITS.finditer(text):
-        if not (m.start() and text[m.start() - 1] in "0123456789-") and not _SSN_INVALID.match(m.group(0)):
-            return "national id number", m.start(), m.end()
+    # a card number has 13 digits or more, an SSN a dash: most texts with digits (handles, prices) have neither
+    if not text.isascii() or sum(map(text.count, _ASCII_DIGITS)) >= 13:
+        for m in _CARD.finditer(text):
+            if m.start() and text[m.start() - 1] in "0123456789-":
+                continue
+            digits = re.sub(r"\D", "", m.group(0))
+            if 13 <= len(digits) <= 19 and digits[0] in "3456" and luhn_valid(digits):
+                return "full card number", m.start(), m.end()
+    if "-" in text:
+        for m in _SSN_DIGITS.finditer(text):
+            if not (m.start() and text[m.start() - 1] in "0123456789-") and not _SSN_INVALID.match(m.group(0)):
+                return "national id number", m.start(), m.end()
     low = lowered(text)
     if "ss" in low or "sin" in low or "national" in low or "social" in low:
         m = _SSN.search(text)
@@ -173,7 +184,8 @@ def _leak(r) -> tuple[str, int, int] | None:
 
 
 def _secret(text: str) -> tuple[str, int, int] | None:
-    if not _SECRET_WORDS.search(lowered(text)):
+    low = lowered(text)
+    if "pass" not in low and "pin" not in low:
         return None
     for m in _SECRET.finditer(text):
         value = m.group(1)
