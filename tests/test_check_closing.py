@@ -31,6 +31,27 @@ from tests.qa_conversations import conv, run
         ("social", "@115727 Which app are you referring too?\n^ACM", "fail", "Which app are you referring too?"),
         ("phone", "Your engineer comes Thursday between 8 and 12.", "fail", "Your engineer comes Thursday between 8 and 12."),
         ("chat", "Please restart the router: https://example.test/restart", "fail", "Please restart the router:"),
+        # an instruction whose purpose is help, and offers made conditional on the customer's need (twcs)
+        ("social", "@117027 Hi Kellen, please DM us your full name and street address so I can check your area. -Mary",
+         "pass", "Hi Kellen, please DM us your full name and street address so I can check your area."),
+        ("social", "@116349 Send us a DM please and we will go from there. https://t.co/x", "pass",
+         "Send us a DM please and we will go from there."),
+        ("social", "@115992 Hello! Thank you for reaching out to us. Send us a DM for further assistance. ^ML", "pass",
+         "Send us a DM for further assistance."),
+        ("social", "@116536 We apologize for the inconvenience. If you need additional help please let us know. ^jv",
+         "pass", "If you need additional help please let us know."),
+        ("social", "@116248 You're welcome. Have a good Halloween! - Tom", "pass", "Have a good Halloween!"),
+        ("social", "@116574 Thanks for your loyalty! It means the world to us.", "pass", "It means the world to us."),
+        ("social", "@116971 No problem Ange. :) Rach", "pass", "No problem Ange."),
+        # a team hashtag or a part counter after the sign-off is not the ending
+        ("social", "@115904 We'll be sure to pass along your kind words! #AATeam", "pass",
+         "We'll be sure to pass along your kind words!"),
+        ("social", "@116546 pre-order the game on the UK version of the site. Let us know if you are unable to.  2 ^RR",
+         "pass", "Let us know if you are unable to."),
+        # requests stay requests
+        ("social", "@1 Did we miss the delivery date? Please let us know.", "fail", "Please let us know."),
+        ("social", "@1 You would need to have an active Game Pass subscription during the promo period to qualify:",
+         "fail", "You would need to have an active Game Pass subscription during the promo period to qualify:"),
     ],
 )
 def test_closing(channel, last, expected, quote):

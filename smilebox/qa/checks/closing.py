@@ -7,7 +7,10 @@ else"); an instruction that ends on an offer ("DM us and we'll be happy to help"
 this for you") passes too, as do a reassurance that the matter is in hand ("Leave it with us", "We'll follow up",
 "We'll pass your comments on"), a good wish about the customer's time ahead ("Hope you're enjoying the trip!") and
 a valediction inside the line ("... Kind Regards ^ab"). A bare first name or initials left after the last sentence
-("When did you visit? Robbie") are the sign-off, not the ending. A bare request, a question for information, a
+("When did you visit? Robbie"), a team hashtag ("#AATeam") or a part counter ("2") are the sign-off, not the
+ending. An instruction whose purpose is help ("DM us ... so I can check your area", "... and we'll go from there",
+"... for further assistance"), an offer conditional on the customer's need ("If you need additional help please let
+us know"), "No problem" answering thanks and appreciation said back ("It means the world to us") pass too. A bare request, a question for information, a
 plain statement, or a decline ("No thank you.") fails.
 """
 
@@ -22,7 +25,8 @@ from smilebox.qa.phrases import VALEDICTION, body_end, phrase_pattern, sentence_
 # A last "sentence" that is only a sign-off: a mark with initials or a name ("^sp", "- Janay", "/NS"),
 # or one to three capitalised words with no sentence punctuation ("Robbie", "Idea Care").
 _SIGNOFF_FRAGMENT = re.compile(
-    r"[-–—^*~/=]\s*[A-Za-z]{1,24}\.?|(?:[-–—~]\s*)?[A-Z][A-Za-z'’]*(?:[ \t]+[A-Z][A-Za-z'’]*){0,2}"
+    r"(?:[:;]-?[)D(P]\s*)?(?:[-–—^*~/=]\s*[A-Za-z]{1,24}\.?|(?:[-–—~]\s*)?[A-Z][A-Za-z'’]*(?:[ \t]+[A-Z][A-Za-z'’]*){0,2})"
+    r"|#\w+|\d{1,2}(?:/\d{1,2})?"  # a team hashtag ("#AATeam") or a part counter left after the sign-off
 )
 _DECLINE = re.compile(r"\bno,?\s+$", re.IGNORECASE)
 
@@ -60,7 +64,7 @@ class Closing(Check):
             "re:hope (?:you|you're|you are|you've|you have|you had|your|the rest of your) (?:\\w+ ){0,3}(?:enjoy\\w*|"
             "hav(?:e|ing)|had|day|evening|night|weekend|trip|flight|stay|time|holiday|visit|meal|feel\\w*|well|great|good|"
             "safe|fun)",
-            "re:(?:can't|cannot|can not) wait to (?:see|welcome|greet|have|host|hear)",
+            "re:(?:can't|cannot|can not) wait to (?:see|welcome|greet|have|host|hear|share|fly|serve|meet)",
             "re:look(?:ing)? forward to (?:\\w+ ){0,2}(?:see\\w*|welcom\\w*|hav\\w*|help\\w*|hear\\w*|host\\w*|assist\\w*)",
             "re:looking forward (?:to )?help",
             # an open offer of further help, also as a question ("Is there anything we can do to help?")
@@ -83,6 +87,25 @@ class Closing(Check):
             "re:(?:share|shared|sharing|forward|forwarded|forwarding) (?:your|the|this|these|that|it) (?:\\w+ ){0,3}"
             "(?:with|to) (?:our|the|them)",
             "re:let (?:the |our )(?:\\w+ ){0,2}(?:team|devs?|developers|folks|people) know",
+            "re:(?:this|it|that|everything) (?:will|should) be (?:\\w+ )?(?:resolved|fixed|sorted|back up|restored)",
+            "re:(?:i'm|we're|i am|we are) (?:\\w+ ){0,2}(?:replying|responding|on it|looking into|working on)",
+            # an instruction whose purpose is help: "DM us so I can check your area", "... and we'll go from there"
+            "re:so (?:that )?(?:we|i|our team) (?:can|could|may|are able to) (?:\\w+ ){0,3}?(?:help|assist|check|see|look|"
+            "review|investigate|sort|find|advise|confirm|follow|dig|support|fix|resolve|get)",
+            "re:(?:we|i)(?:'ll| will| can) (?:\\w+ ){0,2}?(?:go from there|take it from there|continue (?:there|from there|in dm|"
+            "the conversation|this)|discuss (?:this|it|that|things|options|further)|inform you|advise (?:you|further)|"
+            "check (?:on |in )?(?:your|the|for you))",
+            "re:for (?:further|more|additional|any further|any) (?:assistance|help|support)",
+            "re:(?:happy|glad|delighted) to (?:\\w+ ){1,4}(?:help|assist)",
+            # an offer made conditional on the customer's need: "If you need additional help please let us know"
+            "re:if you (?:\\w+ ){0,3}(?:need|have|require|want|run into)[^.!?]{0,50}(?:let (?:us|me) know|reach out|contact us|"
+            "get in touch|dm us|tweet us|message us|give us a shout|we're here|we are here)",
+            # answering thanks, and appreciation said back
+            "no worries", "re:no problem(?: at all)?(?=[\\s,.!:)]|$)",
+            "re:means? (?:a lot|the world|so much|everything) to (?:us|me)",
+            "re:have an? (?:good|great|happy|safe|lovely|wonderful|nice|fun|fantastic|amazing|awesome|brilliant|"
+            "excellent|spooky|merry|blessed|relaxing|restful|enjoyable|fab|super) (?:\\w+ )?(?:halloween|christmas|thanksgiving|easter|new year|holiday season|birthday|"
+            "anniversary|celebration|game|match|show|concert|vacation|journey|stay|shift)",
         ],
     }
 
