@@ -14,6 +14,7 @@ from pathlib import Path
 from smilebox.errors import InputError, UsageError
 from smilebox.import_workers import PARALLEL_MIN_BYTES, BlockResult, can_fork, import_blocks, worker_count
 from smilebox.importers import ImportOptions, detect_format, get_importer
+from smilebox.importers.base import RecordStream
 from smilebox.model import Conversation, FeedbackRecord
 from smilebox.settings import Settings
 from smilebox.store import Store
@@ -65,13 +66,19 @@ def read_items(paths: Iterable[Path], fmt: str = "auto", options: ImportOptions 
 
 
 def _parallel_parser(store: Store, path: Path, importer, settings: Settings):
-    """The importer's line parser when ``path`` should be imported by worker processes, else None."""
-    parser = getattr(importer, "line_parser", None)
-    if parser is None or worker_count(settings.import_workers) < 2 or not can_fork():
+    """The importer's line parser or record stream when ``path`` should be imported by worker
+    processes, else None."""
+    line_parser = getattr(importer, "line_parser", None)
+    record_stream = getattr(importer, "record_stream", None)
+    if line_parser is None and record_stream is None:
+        return None
+    if worker_count(settings.import_workers) < 2 or not can_fork():
         return None
     if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
         return None  # other processes cannot see an in-memory database
-    return parser if path.stat().st_size >= PARALLEL_MIN_BYTES else None
+    if path.stat().st_size < PARALLEL_MIN_BYTES:
+        return None
+    return line_parser if line_parser is not None else record_stream(path)
 
 
 def import_paths(
@@ -102,8 +109,10 @@ def import_paths(
         if parser is not None:
             for block in import_blocks(store, path, parser, worker_count(settings.import_workers)):
                 run.add_block(block)
+            if isinstance(parser, RecordStream):  # e.g. ratings whose ticket is not in the file
+                run.write_items(store, writer, parser.tail(), settings.batch_size)
         else:
-            run.read_in_process(store, writer, importer, path, settings.batch_size)
+            run.write_items(store, writer, importer.read(path), settings.batch_size)
         summary.counts.add(run.counts)
         with store.session() as session:
             session.add(
@@ -149,10 +158,10 @@ class _FileRun:
         if self.advance:
             self.advance(block.read)
 
-    def read_in_process(self, store: Store, writer: BatchWriter, importer, path: Path, batch_size: int) -> None:
+    def write_items(self, store: Store, writer: BatchWriter, items: Iterable, batch_size: int) -> None:
         convs: list[PreparedConversation] = []
         records: list[FeedbackRecord] = []
-        for item in importer.read(path):
+        for item in items:
             if isinstance(item, InputError):
                 self.bad(item)
                 continue

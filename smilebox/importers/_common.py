@@ -49,6 +49,11 @@ def text(value: Any) -> str | None:
 
 def ident(value: Any) -> str | None:
     """An id as a string (vendors number them); floats that are whole numbers lose their ``.0``."""
+    kind = type(value)  # the usual cases first: this runs for every id of every record
+    if kind is int:
+        return str(value)
+    if kind is str:
+        return value if value.strip() else None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, float):
@@ -68,6 +73,9 @@ def flag(value: Any) -> bool | None:
 
 def timestamp(value: Any) -> datetime | str | None:
     """ISO strings pass through (pydantic parses them); epoch seconds (int/float) become UTC datetimes."""
+    if type(value) is str:
+        value = value.strip()
+        return value or None
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -119,10 +127,15 @@ def lookup(table: dict[str, str], value: Any, default: str | None = None) -> str
 
 def finish(data: dict, file: str, location: int | str) -> Iterator[Conversation | InputError]:
     """Validate ``data`` into a Conversation, or say which field is wrong and in which record."""
+    yield finished(data, file, location)
+
+
+def finished(data: dict, file: str, location: int | str) -> Conversation | InputError:
+    """``finish`` for one record: the Conversation, or an InputError naming the field and the record."""
     try:
-        yield Conversation.model_validate(data)
+        return Conversation.model_validate(data)
     except ValidationError as exc:
-        yield InputError(file, location, f"{_label(data)}: {format_validation_error(exc)}")
+        return InputError(file, location, f"{_label(data)}: {format_validation_error(exc)}")
 
 
 def _label(data: dict) -> str:

@@ -28,14 +28,17 @@ Ratings whose ticket is not in the file are yielded as feedback records pointing
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from smilebox.errors import InputError
 from smilebox.importers._common import (
     RecordProblem,
-    finish,
+    finished,
     flag,
     ident,
     items,
@@ -49,11 +52,14 @@ from smilebox.importers._common import (
 from smilebox.importers._json_stream import collect_side, iter_records
 from smilebox.importers._ratings import loose_feedback, rating_feedback
 from smilebox.importers._roles import ZENDESK_CHANNELS, ZENDESK_STATUSES, ZENDESK_USER_ROLES
-from smilebox.importers.base import Importer, Item
+from smilebox.importers.base import Importer, Item, RecordStream, Update
 from smilebox.text.html import strip_quoted_text
 
 #: top-level tables besides tickets, in a document or on JSONL lines
 SIDE_TABLES = ("users", "satisfaction_ratings", "ticket_comments")
+
+
+_UNKNOWN_USER: tuple[None, None] = (None, None)
 
 
 class _Users:
@@ -99,44 +105,17 @@ class ZendeskImporter(Importer):
         )
 
     def read(self, path: Path) -> Iterator[Item]:
-        users = _Users()
-        ratings: dict[str, dict] = {}
-        loose_comments: dict[str, list] = {}
-        side = collect_side(path, SIDE_TABLES)
-        users.add(side["users"])
-        self._add_ratings(ratings, side["satisfaction_ratings"])
-        self._add_comments(loose_comments, side["ticket_comments"])
+        tickets = _Tickets(self, path)
+        for entry in tickets.entries():
+            if isinstance(entry, tuple):
+                yield tickets.build(entry[0], *entry[1:])
+            elif isinstance(entry, InputError):
+                yield entry
+        yield from tickets.tail()
 
-        def on_side(key: str, value: Any) -> None:
-            if key == "users":
-                users.add(value)
-            elif key == "satisfaction_ratings":
-                self._add_ratings(ratings, value)
-            elif key == "ticket_comments":
-                self._add_comments(loose_comments, value)
-
-        name = str(path)
-        for rec in iter_records(path, "tickets", side=on_side, side_keys=SIDE_TABLES):
-            if isinstance(rec, InputError):
-                yield rec
-                continue
-            value = rec.value
-            if not isinstance(value, dict):
-                yield InputError(
-                    name, rec.location, f"a ticket should be a JSON object, got {type(value).__name__}"
-                )
-                continue
-            if "role" in value and not any(k in value for k in ("requester_id", "comments", "audits")):
-                users.add([value])  # a user on its own line
-                continue
-            try:
-                data = self._conversation(value, users, ratings, loose_comments)
-            except RecordProblem as exc:
-                yield InputError(name, rec.location, str(exc))
-                continue
-            yield from finish(data, name, rec.location)
-        for tid, rating in ratings.items():  # ratings of tickets that are not in this file
-            yield from loose_feedback(self.name, name, "satisfaction_ratings", tid, _feedback(rating, users))
+    def record_stream(self, path: Path) -> "ZendeskStream":
+        """The tickets as raw records for worker processes (``import_workers``): the same items as ``read``."""
+        return ZendeskStream(_Tickets(self, path))
 
     @staticmethod
     def _add_ratings(ratings: dict[str, dict], values: Any) -> None:
@@ -156,14 +135,16 @@ class ZendeskImporter(Importer):
             if tid is not None:
                 store.setdefault(tid, []).append(c)
 
-    def _conversation(self, t: dict, users: _Users, ratings: dict, loose: dict) -> dict:
+    def _conversation(self, t: dict, users: _Users, loose: list | None, listed: dict | None) -> dict:
+        """The conversation dict of ticket ``t``; ``loose`` and ``listed`` are its top-level comments and
+        rating, claimed in file order by ``_Tickets.claim``."""
         tid = ident(t.get("id"))
         if tid is None:
             raise RecordProblem("ticket has no id")
         requester = ident(t.get("requester_id"))
         assignee = ident(t.get("assignee_id"))
-        comments = _comments(t) or loose.pop(tid, [])
-        messages = [m for c in comments if (m := _message(obj(c), users, requester)) is not None]
+        comments = _comments(t) or loose or []
+        messages = [_message(c if isinstance(c, dict) else {}, users, requester) for c in comments]
         if not messages:
             description = text(t.get("description"))
             if description is None:
@@ -180,7 +161,6 @@ class ZendeskImporter(Importer):
                     "created_at": timestamp(t.get("created_at")),
                 }
             ]
-        listed = ratings.pop(tid, None)
         feedback = _feedback(obj(t.get("satisfaction_rating")) or obj(listed), users, assignee)
         return {
             "id": tid,
@@ -199,6 +179,123 @@ class ZendeskImporter(Importer):
             "priority": text(t.get("priority")),
             "group_id": ident(t.get("group_id")),
         }
+
+
+class _Tickets:
+    """One file's tickets, walked in file order in the main process, and the side tables they join.
+
+    ``entries`` yields ``(location, ticket, loose comments, listed rating)`` for each ticket, with what it
+    claims from the side tables already taken (in file order, as a one-process import takes them), an
+    ``Update`` for users met on a JSONL line (already added here), and ``InputError``. ``build`` turns an
+    entry into a ``Conversation`` or an ``InputError``, here or in a worker process.
+    """
+
+    def __init__(self, importer: "ZendeskImporter", path: Path):
+        self.importer = importer
+        self.path = path
+        self.name = str(path)
+        self.users = _Users()
+        self.ratings: dict[str, dict] = {}
+        self.loose: dict[str, list] = {}
+        side = collect_side(path, SIDE_TABLES)
+        self.users.add(side["users"])
+        importer._add_ratings(self.ratings, side["satisfaction_ratings"])
+        importer._add_comments(self.loose, side["ticket_comments"])
+        self._seen_users: list = []  # users met on a JSONL line, not yet handed out as an Update
+
+    def _on_side(self, key: str, value: Any) -> None:
+        if key == "users":
+            self.users.add(value)
+            self._seen_users.append(value)
+        elif key == "satisfaction_ratings":
+            self.importer._add_ratings(self.ratings, value)
+        elif key == "ticket_comments":
+            self.importer._add_comments(self.loose, value)
+
+    def entries(self) -> Iterator[tuple | Update | InputError]:
+        for rec in iter_records(self.path, "tickets", side=self._on_side, side_keys=SIDE_TABLES):
+            if self._seen_users:
+                for values in self._seen_users:
+                    yield Update(values, max(1, len(items(values))))
+                self._seen_users.clear()
+            if isinstance(rec, InputError):
+                yield rec
+                continue
+            value = rec.value
+            if not isinstance(value, dict):
+                yield InputError(
+                    self.name, rec.location, f"a ticket should be a JSON object, got {type(value).__name__}"
+                )
+                continue
+            if "role" in value and not any(k in value for k in ("requester_id", "comments", "audits")):
+                self.users.add([value])  # a user on its own line
+                yield Update([value])
+                continue
+            yield (rec.location, value, *self.claim(value))
+
+    def claim(self, t: dict) -> tuple[list | None, dict | None]:
+        """The ticket's comments from a top-level ``ticket_comments`` list and its rating from a top-level
+        ``satisfaction_ratings`` list, taken out of them (a rating left over becomes loose feedback)."""
+        tid = ident(t.get("id"))
+        if tid is None:
+            return None, None
+        loose = None
+        if not _comments(t):
+            loose = self.loose.pop(tid, [])
+            if not loose and text(t.get("description")) is None:
+                return loose, None  # no messages: the ticket is reported, its rating stays loose
+        return loose, self.ratings.pop(tid, None)
+
+    def build(self, location: int | str, t: dict, loose: list | None, listed: dict | None) -> Item:
+        try:
+            data = self.importer._conversation(t, self.users, loose, listed)
+        except RecordProblem as exc:
+            return InputError(self.name, location, str(exc))
+        return finished(data, self.name, location)
+
+    def tail(self) -> Iterator[Item]:
+        """Ratings of tickets that are not in this file, as feedback records."""
+        for tid, rating in self.ratings.items():
+            yield from loose_feedback(
+                self.importer.name, self.name, "satisfaction_ratings", tid, _feedback(rating, self.users)
+            )
+
+
+class ZendeskStream(RecordStream):
+    """The worker path's view of ``_Tickets``: each ticket entry shipped as compact JSON bytes."""
+
+    def __init__(self, tickets: _Tickets):
+        self.tickets = tickets
+
+    def entries(self) -> Iterator:
+        for entry in self.tickets.entries():
+            if isinstance(entry, tuple):
+                yield entry[0], _dump(entry[1:])
+            else:
+                yield entry
+
+    def parse(self, name: str, location: int | str, raw: bytes) -> Item:
+        return self.tickets.build(location, *_load(raw))
+
+    def update(self, payload: Any) -> None:
+        self.tickets.users.add(payload)
+
+    def tail(self) -> Iterator[Item]:
+        return self.tickets.tail()
+
+
+def _dump(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # integers beyond 64 bits, lone surrogates: the standard library writes them
+        return json.dumps(value, ensure_ascii=True).encode()
+
+
+def _load(raw: bytes) -> Any:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
 
 
 def _feedback(rating: dict, users: _Users, assignee: str | None = None) -> dict | None:
@@ -231,9 +328,13 @@ def _comments(t: dict) -> list:
     return out
 
 
-def _message(c: dict, users: _Users, requester: str | None) -> dict | None:
+def _message(c: dict, users: _Users, requester: str | None) -> dict:
     author_id = ident(c.get("author_id"))
-    role = users.role(author_id)
+    if author_id is None:
+        role = author = None
+    else:  # users.role and users.person in one look-up: this runs for every comment
+        role, author = users.by_id.get(author_id, _UNKNOWN_USER)
+        author = author or {"id": author_id}
     guessed = role is None
     if role is None:
         role = "customer" if author_id is not None and author_id == requester else "agent"
@@ -255,7 +356,7 @@ def _message(c: dict, users: _Users, requester: str | None) -> dict | None:
     msg: dict[str, Any] = {
         "id": ident(c.get("id")),
         "role": role,
-        "author": users.person(author_id),
+        "author": author,
         "internal": public is False,
         "created_at": timestamp(c.get("created_at")),
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Boolean, DateTime
+from sqlalchemy import JSON, Boolean, DateTime
 from sqlalchemy.engine import Connection
 
 from smilebox.store.prepare import time_binder
@@ -33,7 +33,7 @@ def bulk_insert(conn: Connection, table, columns: Sequence[str], rows: list[tupl
                 processors.append((i, _remember_last(bind_time)))
             # the other drivers bind datetimes natively
         elif (proc := kind.dialect_impl(dialect).bind_processor(dialect)) is not None and not isinstance(kind, Boolean):
-            processors.append((i, proc))
+            processors.append((i, _remember_string_lists(proc) if isinstance(kind, JSON) else proc))
     if processors:
         converted = []
         for row in rows:
@@ -54,5 +54,24 @@ def _remember_last(convert):
         if value is not last[0]:
             last[0], last[1] = value, convert(value)
         return last[1]
+
+    return run
+
+
+def _remember_string_lists(convert, limit: int = 4096):
+    """``convert`` (a JSON column's serializer) that reuses its answers for lists of strings (tags): a
+    few distinct lists come back on every row of an import."""
+    seen: dict[tuple, object] = {}
+
+    def run(value):
+        if type(value) is not list or not all(type(v) is str for v in value):
+            return convert(value)
+        key = tuple(value)
+        found = seen.get(key)
+        if found is None:
+            if len(seen) >= limit:
+                seen.clear()
+            found = seen[key] = convert(value)
+        return found
 
     return run

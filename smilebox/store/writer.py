@@ -17,7 +17,7 @@ from smilebox.model import Conversation, Feedback, FeedbackRecord
 from smilebox.store.bulk import bulk_insert
 from smilebox.store.people import AgentDirectory, CustomerDirectory
 from smilebox.store.prepare import MESSAGE_FIELDS, PreparedConversation, clean, content_hash, prepare, utc
-from smilebox.store.tables import ConversationRow, FeedbackRow, MessageRow, utcnow
+from smilebox.store.tables import ConversationRow, CustomerIdentity, FeedbackRow, MessageRow, utcnow
 
 MESSAGE_COLUMNS = ("conversation_id", *MESSAGE_FIELDS, "agent_id")
 CONVERSATION_COLUMNS = ("source", "external_id", "channel", "subject", "status", "created_at", "tags", "customer_id",
@@ -40,12 +40,39 @@ class WriteCounts:
         self.feedback_unlinked.extend(other.feedback_unlinked)
 
 
+class _CustomerDirectory(CustomerDirectory):
+    """``CustomerDirectory`` whose look-up of known identities asks by (kind, value), so the unique index
+    on (kind, value) answers it, on the driver. Asking by value alone made SQLite and PostgreSQL scan the
+    whole identities table twice per batch, a cost that grew with the store."""
+
+    def preload(self, session: Session, identities) -> None:
+        wanted = {ident for idents in identities for ident in idents}
+        wanted -= self._cache.keys()
+        by_kind: dict[str, list[str]] = {}
+        for kind, value in wanted:
+            by_kind.setdefault(kind, []).append(value)
+        conn = session.connection()
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        for kind, values in by_kind.items():
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                rows = conn.exec_driver_sql(
+                    f"SELECT value, customer_id FROM {CustomerIdentity.__tablename__} "
+                    f"WHERE kind = {mark} AND value IN ({', '.join([mark] * len(chunk))})",
+                    (kind, *chunk),
+                )
+                for value, customer_id in rows:
+                    self._cache[(kind, value)] = customer_id
+        if len(self._cache) > 200_000:  # keep memory flat on huge imports
+            self._cache.clear()
+
+
 class BatchWriter:
     """Holds the per-run caches (agents, customers); ``write`` stores one batch in the given session."""
 
     def __init__(self, session: Session):
         self.agents = AgentDirectory(session)
-        self.customers = CustomerDirectory()
+        self.customers = _CustomerDirectory()
 
     def write(
         self,
@@ -66,39 +93,37 @@ class BatchWriter:
 
     # --- conversations ----------------------------------------------------------------------
     def _write_conversations(self, session: Session, convs: list[PreparedConversation], counts: WriteCounts) -> None:
-        existing = _existing(session, ConversationRow, [c.key for c in convs])
-        todo = [c for c in convs if existing.get(c.key) is None or existing[c.key][1] != c.content_hash]
+        keys = [c.key for c in convs]
+        existing = _existing(session, ConversationRow, keys)
+        todo = [c for c, key in zip(convs, keys) if (found := existing.get(key)) is None or found[1] != c.content_hash]
         counts.unchanged += len(convs) - len(todo)
         if not todo:
             return
         customer_ids = self.customers.resolve_many(session, [(c.customer, c.source) for c in todo])
         new_rows, new_convs, changed = [], [], []
         now = utcnow()
+        resolve_agent = self.agents.resolve_ref
         for conv, customer_id in zip(todo, customer_ids):
-            row = {
-                **conv.row,
-                "source": conv.source,
-                "external_id": conv.external_id,
-                "customer_id": customer_id,
-                "assignee_id": self.agents.resolve_ref(session, conv.assignee, conv.source),
-                "content_hash": conv.content_hash,
-                "document": conv.document,
-                "updated_at": now,
-            }
+            assignee_id = resolve_agent(session, conv.assignee, conv.source)
             found = existing.get(conv.key)
             if found is None:
-                row["imported_at"] = now
-                new_rows.append(row)
+                # in CONVERSATION_COLUMNS order, straight from the prepared row (the hot path of an import)
+                r = conv.row
+                new_rows.append((conv.source, conv.external_id, r["channel"], r["subject"], r["status"],
+                                 r["created_at"], r["tags"], customer_id, assignee_id, conv.content_hash,
+                                 conv.document, now, now))
                 new_convs.append(conv)
             else:
+                row = {**conv.row, "source": conv.source, "external_id": conv.external_id,
+                       "customer_id": customer_id, "assignee_id": assignee_id, "content_hash": conv.content_hash,
+                       "document": conv.document, "updated_at": now}
                 changed.append((found[0], row, conv))
 
         conv_ids: list[tuple[int, PreparedConversation]] = []
         conn = session.connection()
         if new_rows:
             # straight executemany (the hot path of an import), then the new ids by the unique key
-            bulk_insert(conn, ConversationRow.__table__, CONVERSATION_COLUMNS,
-                        [tuple(row[c] for c in CONVERSATION_COLUMNS) for row in new_rows])
+            bulk_insert(conn, ConversationRow.__table__, CONVERSATION_COLUMNS, new_rows)
             new_ids = {key: ids[0] for key, ids in _existing(session, ConversationRow, [c.key for c in new_convs]).items()}
             conv_ids.extend((new_ids[c.key], c) for c in new_convs)
             counts.inserted += len(new_rows)
@@ -108,17 +133,15 @@ class BatchWriter:
             conv_ids.append((row_id, conv))
             counts.updated += 1
 
-        message_rows = []
-        append = message_rows.append
-        resolve_agent = self.agents.resolve_ref
+        message_rows: list[tuple] = []
+        extend = message_rows.extend
         for row_id, conv in conv_ids:
             if conv.agent_authors:
-                agent_of = {pos: resolve_agent(session, ref, conv.source) for pos, ref in conv.agent_authors}
-                for msg in conv.messages:
-                    append((row_id, *msg, agent_of.get(msg[0])))
+                source = conv.source
+                agent_of = {pos: resolve_agent(session, ref, source) for pos, ref in conv.agent_authors}
+                extend([(row_id, *msg, agent_of.get(msg[0])) for msg in conv.messages])
             else:
-                for msg in conv.messages:
-                    append((row_id, *msg, None))
+                extend([(row_id, *msg, None) for msg in conv.messages])
         bulk_insert(conn, MessageRow.__table__, MESSAGE_COLUMNS, message_rows, bound=frozenset(MESSAGE_FIELDS))
 
         conv_customer = {c.key: cid for c, cid in zip(todo, customer_ids)}
