@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     embedding_backend: str = Field("minilm-int8", description="Embedding backend for the language models.")
     batch_size: int = Field(1000, ge=1, description="Conversations per database transaction when importing.")
     import_workers: int = Field(
-        0, ge=0, description="Processes that parse large line-based files (JSONL) while the database is written; 0: one per core."
+        0, ge=0, description="Processes that parse and write large files (native JSONL, Zendesk exports) in parallel; 0: one per core."
     )
     recovery_playbook: Literal["five-steps", "lamb"] = Field("five-steps", description="Service-recovery playbook.")
     recovery_sla_hours: float = Field(48, gt=0, description="Hours from opening a recovery case to its due date.")

@@ -270,3 +270,29 @@ def test_jsonl_pages_after_a_users_only_first_line(tmp_path):
     convs, errors = read(path)
     assert [(m.role, m.author.name) for m in convs["8"].messages] == [("customer", "Kim"), ("agent", "Lee")]
     assert errors == [f"{path}:2:tickets[1]: ticket has no id"]
+
+
+def test_loose_ratings_without_an_id_import_once_and_keep_the_rest(tmp_path):
+    """A top-level rating with no "id" whose ticket is elsewhere gets a stable id from its ticket."""
+    from sqlalchemy import select
+
+    from smilebox.store import Store
+    from smilebox.store.tables import FeedbackRow
+
+    doc = {
+        "tickets": [{"id": 1, "requester_id": 7, "comments": [{"id": 1, "author_id": 7, "body": "hi"}]}],
+        "satisfaction_ratings": [
+            {"ticket_id": 35, "score": "bad", "comment": "Never again"},
+            {"ticket_id": 36, "score": "good"},
+        ],
+    }
+    path = tmp_path / "ratings.json"
+    path.write_bytes(orjson.dumps(doc))
+    store = Store(f"sqlite:///{tmp_path / 't.db'}")
+    store.init()
+    first = import_paths(store, [path], "zendesk")
+    again = import_paths(store, [path], "zendesk")
+    assert first.errors == [] and again.errors == []
+    with store.session() as s:
+        rows = s.execute(select(FeedbackRow.external_id, FeedbackRow.rating_raw).order_by(FeedbackRow.external_id)).all()
+    assert [tuple(r) for r in rows] == [("35/csat", "bad"), ("36/csat", "good")]

@@ -169,3 +169,19 @@ def test_fast_sqlite_time_binding_matches_sqlalchemy(value):
     expected = DATETIME().bind_processor(sqlite.dialect())(utc(value))
     assert time_binder("sqlite")(value) == expected
     assert time_binder("postgresql")(value) == utc(value)
+
+
+def test_feedback_records_without_an_id_get_a_stable_one(sqlite_store):
+    from sqlalchemy import select
+
+    from smilebox.model import FeedbackRecord
+    from smilebox.store.tables import FeedbackRow
+    from smilebox.store.writer import BatchWriter
+
+    record = FeedbackRecord(source="survey", rating=2, scale="csat5", comment="slow")
+    for _ in range(2):
+        with sqlite_store.session() as s:
+            BatchWriter(s).write(s, [], records=[record])
+    with sqlite_store.session() as s:
+        ids = s.scalars(select(FeedbackRow.external_id)).all()
+    assert len(ids) == 1 and ids[0].startswith("h-")

@@ -61,10 +61,11 @@ def loose_feedback(
     source: str, file: str, location: str, ticket_id: str, fb: dict | None
 ) -> Iterator[FeedbackRecord | InputError]:
     """A rating whose ticket is not in this file, as feedback that links to the conversation by id
-    (it may have been imported from another file, or come later)."""
+    (it may have been imported from another file, or come later). A rating without its own id is the
+    ticket's rating, ``TICKET/csat``, so re-importing it updates it instead of adding another."""
     if fb is None:
         return
     try:
-        yield FeedbackRecord.model_validate({**fb, "source": source, "conversation_id": ticket_id})
+        yield FeedbackRecord.model_validate({"id": f"{ticket_id}/csat", **fb, "source": source, "conversation_id": ticket_id})
     except ValidationError as exc:
         yield InputError(file, location, f"rating for ticket {ticket_id}: {format_validation_error(exc)}")

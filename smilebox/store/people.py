@@ -108,18 +108,25 @@ class CustomerDirectory:
         self._cache: dict[tuple[str, str], int] = {}
 
     def preload(self, session: Session, identities: Iterable[list[tuple[str, str]]]) -> None:
+        """Cache the customer ids of the identities already stored. Asked by (kind, value) on the driver, so
+        the unique index on (kind, value) answers; asking by value alone scanned the whole table."""
         wanted = {ident for idents in identities for ident in idents}
         wanted -= self._cache.keys()
-        values = list({v for _, v in wanted})
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
-            rows = session.execute(
-                select(CustomerIdentity.kind, CustomerIdentity.value, CustomerIdentity.customer_id).where(
-                    CustomerIdentity.value.in_(chunk)
+        by_kind: dict[str, list[str]] = {}
+        for kind, value in wanted:
+            by_kind.setdefault(kind, []).append(value)
+        conn = session.connection()
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        for kind, values in by_kind.items():
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                rows = conn.exec_driver_sql(
+                    f"SELECT value, customer_id FROM {CustomerIdentity.__tablename__} "
+                    f"WHERE kind = {mark} AND value IN ({', '.join([mark] * len(chunk))})",
+                    (kind, *chunk),
                 )
-            )
-            for kind, value, customer_id in rows:
-                self._cache[(kind, value)] = customer_id
+                for value, customer_id in rows:
+                    self._cache[(kind, value)] = customer_id
         if len(self._cache) > 200_000:  # keep memory flat on huge imports
             self._cache.clear()
 

@@ -17,7 +17,7 @@ from smilebox.model import Conversation, Feedback, FeedbackRecord
 from smilebox.store.bulk import bulk_insert
 from smilebox.store.people import AgentDirectory, CustomerDirectory
 from smilebox.store.prepare import MESSAGE_FIELDS, PreparedConversation, clean, content_hash, prepare, utc
-from smilebox.store.tables import ConversationRow, CustomerIdentity, FeedbackRow, MessageRow, utcnow
+from smilebox.store.tables import ConversationRow, FeedbackRow, MessageRow, utcnow
 
 MESSAGE_COLUMNS = ("conversation_id", *MESSAGE_FIELDS, "agent_id")
 CONVERSATION_COLUMNS = ("source", "external_id", "channel", "subject", "status", "created_at", "tags", "customer_id",
@@ -40,39 +40,12 @@ class WriteCounts:
         self.feedback_unlinked.extend(other.feedback_unlinked)
 
 
-class _CustomerDirectory(CustomerDirectory):
-    """``CustomerDirectory`` whose look-up of known identities asks by (kind, value), so the unique index
-    on (kind, value) answers it, on the driver. Asking by value alone made SQLite and PostgreSQL scan the
-    whole identities table twice per batch, a cost that grew with the store."""
-
-    def preload(self, session: Session, identities) -> None:
-        wanted = {ident for idents in identities for ident in idents}
-        wanted -= self._cache.keys()
-        by_kind: dict[str, list[str]] = {}
-        for kind, value in wanted:
-            by_kind.setdefault(kind, []).append(value)
-        conn = session.connection()
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        for kind, values in by_kind.items():
-            for start in range(0, len(values), 500):
-                chunk = values[start : start + 500]
-                rows = conn.exec_driver_sql(
-                    f"SELECT value, customer_id FROM {CustomerIdentity.__tablename__} "
-                    f"WHERE kind = {mark} AND value IN ({', '.join([mark] * len(chunk))})",
-                    (kind, *chunk),
-                )
-                for value, customer_id in rows:
-                    self._cache[(kind, value)] = customer_id
-        if len(self._cache) > 200_000:  # keep memory flat on huge imports
-            self._cache.clear()
-
-
 class BatchWriter:
     """Holds the per-run caches (agents, customers); ``write`` stores one batch in the given session."""
 
     def __init__(self, session: Session):
         self.agents = AgentDirectory(session)
-        self.customers = _CustomerDirectory()
+        self.customers = CustomerDirectory()
 
     def write(
         self,
@@ -161,6 +134,8 @@ class BatchWriter:
         customer_ids = self.customers.resolve_many(session, [(r.customer, r.source) for r in records])
         items = []
         for rec, customer_id in zip(records, customer_ids):
+            if not rec.id:  # an importer gave no id: one from the content, so a re-import still finds it
+                rec = rec.model_copy(update={"id": "h-" + content_hash(rec.model_dump_json().encode())[:20]})
             conv_row = by_ext.get(rec.conversation_id) if rec.conversation_id else None
             if rec.conversation_id and conv_row is None:
                 counts.feedback_unlinked.append(f"{rec.id}: conversation {rec.conversation_id!r} is not in the store")
