@@ -12,6 +12,7 @@ from smilebox.evaluation import qa_eval
 from smilebox.evaluation.qa_eval import (
     CATEGORIES,
     CHECK_IDS,
+    HOLDOUT_LABELS_PATH,
     LABELS_PATH,
     TEST_LABELS_PATH,
     cohen_kappa,
@@ -21,6 +22,7 @@ from smilebox.evaluation.qa_eval import (
 from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
     select_dev_threads,
+    select_holdout_threads,
     select_test_threads,
 )
 from tests.conftest import SHARED_DATA
@@ -91,7 +93,8 @@ def test_confusion_matrix_refuses_bad_input(human, auto, message):
 
 
 # The label files ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("path", "minimum"), [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60)])
+@pytest.mark.parametrize(("path", "minimum"),
+                         [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60), (HOLDOUT_LABELS_PATH, 60)])
 def test_label_file_is_well_formed(path, minimum):
     rows = load_labels(path)
     assert len(rows) >= minimum
@@ -104,7 +107,8 @@ def test_label_file_is_well_formed(path, minimum):
         assert row.brand
 
 
-@pytest.mark.parametrize(("path", "min_brands"), [(LABELS_PATH, 40), (TEST_LABELS_PATH, 30)])
+@pytest.mark.parametrize(("path", "min_brands"),
+                         [(LABELS_PATH, 40), (TEST_LABELS_PATH, 30), (HOLDOUT_LABELS_PATH, 30)])
 def test_label_file_spreads_over_many_brands(path, min_brands):
     rows = load_labels(path)
     brands = [r.brand for r in rows]
@@ -112,10 +116,10 @@ def test_label_file_spreads_over_many_brands(path, min_brands):
     assert max(brands.count(b) for b in set(brands)) <= 5
 
 
-def test_dev_and_test_label_files_are_disjoint():
-    dev = {r.conversation_id for r in load_labels(LABELS_PATH)}
-    test = {r.conversation_id for r in load_labels(TEST_LABELS_PATH)}
-    assert dev.isdisjoint(test)
+def test_dev_test_and_holdout_label_files_are_disjoint():
+    dev, test, holdout = ({r.conversation_id for r in load_labels(path)}
+                          for path in (LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH))
+    assert dev.isdisjoint(test) and dev.isdisjoint(holdout) and test.isdisjoint(holdout)
 
 
 # The thread selection ----------------------------------------------------------------------------------
@@ -148,17 +152,40 @@ def test_test_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads):
     assert [th.id for th in select_test_threads(sample_threads, n=60)] == full[:60]
 
 
-def test_test_labels_resolve_to_selected_threads_with_every_check(sample_threads):
-    selected = {th.id: th for th in select_test_threads(sample_threads)}
-    rows = load_labels(TEST_LABELS_PATH)
+def test_holdout_selection_is_disjoint_from_dev_and_test_deterministic_and_balanced(sample_threads):
+    earlier = {th.id for th in select_dev_threads(sample_threads)} | {
+        th.id for th in select_test_threads(sample_threads)}
+    holdout = select_holdout_threads(sample_threads)
+    assert len(holdout) == 100 and len({th.id for th in holdout}) == 100
+    assert earlier.isdisjoint(th.id for th in holdout)
+    assert [th.id for th in select_holdout_threads(sample_threads)] == [th.id for th in holdout]
+    assert all(th.has_agent_reply and len(th.brands) == 1 for th in holdout)
+    brands = [th.brand for th in holdout]
+    assert len(set(brands)) >= 30 and max(brands.count(b) for b in set(brands)) <= 4
+
+
+def test_holdout_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads):
+    full = [th.id for th in select_holdout_threads(sample_threads)]
+    assert [th.id for th in select_holdout_threads(sample_threads, n=60)] == full[:60]
+
+
+@pytest.mark.parametrize(("select", "path"), [(select_test_threads, TEST_LABELS_PATH),
+                                              (select_holdout_threads, HOLDOUT_LABELS_PATH)])
+def test_labels_resolve_to_selected_threads_with_every_check(sample_threads, select, path):
+    """Every labelled id is a thread of the draw, labelled on every check, and the labels are its prefix."""
+    drawn = select(sample_threads)
+    selected = {th.id: th for th in drawn}
+    rows = load_labels(path)
     assert [r.conversation_id for r in rows if r.conversation_id not in selected] == []
+    assert {r.conversation_id for r in rows} == {th.id for th in drawn[:len(rows)]}
     for row in rows:
         assert row.brand == selected[row.conversation_id].brand
         assert set(row.labels) == set(CHECK_IDS)
+        assert set(row.labels.values()) <= set(CATEGORIES)
 
 
 @needs_data
-@pytest.mark.parametrize("path", [LABELS_PATH, TEST_LABELS_PATH])
+@pytest.mark.parametrize("path", [LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH])
 def test_labelled_ids_are_root_customer_tweets_of_the_sample(path):
     with open(TWCS_CSV, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -206,14 +233,17 @@ def _table_rows(text: str) -> list[str]:
 
 
 @needs_data
-def test_run_reports_every_check_on_dev_then_the_held_out_test_set():
+def test_run_reports_every_check_on_dev_then_test_then_holdout():
     section = qa_eval.run(SHARED_DATA)
     assert section.startswith(qa_eval.SECTION_TITLE)
-    dev_part, test_part = section.split(qa_eval.TEST_TITLE)
+    dev_part, rest = section.split(qa_eval.TEST_TITLE)
+    test_part, holdout_part = rest.split(qa_eval.HOLDOUT_TITLE)
     assert "smilebox eval" in dev_part
-    assert "never tuned on these threads" in test_part
+    assert "development" in test_part and "never tuned on" not in test_part
+    assert "never tuned on these threads" in holdout_part
     n_test = str(len(load_labels(TEST_LABELS_PATH)))
-    for part, n in ((dev_part, "150"), (test_part, n_test)):
+    n_holdout = str(len(load_labels(HOLDOUT_LABELS_PATH)))
+    for part, n in ((dev_part, "150"), (test_part, n_test), (holdout_part, n_holdout)):
         rows = _table_rows(part)
         assert [row.split("|")[1].strip() for row in rows] == list(CHECK_IDS)
         scored = [row for row in rows if "not in rubric yet" not in row]
@@ -222,11 +252,14 @@ def test_run_reports_every_check_on_dev_then_the_held_out_test_set():
 
 
 @needs_data
-def test_run_leaves_out_the_test_table_without_its_labels(monkeypatch, tmp_path):
-    monkeypatch.setattr(qa_eval, "TEST_LABELS_PATH", tmp_path / "absent.jsonl")
+@pytest.mark.parametrize(("absent", "title", "kept"),
+                         [("TEST_LABELS_PATH", "TEST_TITLE", "HOLDOUT_TITLE"),
+                          ("HOLDOUT_LABELS_PATH", "HOLDOUT_TITLE", "TEST_TITLE")])
+def test_run_leaves_out_a_table_without_its_labels(monkeypatch, tmp_path, absent, title, kept):
+    monkeypatch.setattr(qa_eval, absent, tmp_path / "absent.jsonl")
     section = qa_eval.run(SHARED_DATA)
-    assert qa_eval.TEST_TITLE not in section
-    assert len(_table_rows(section)) == len(CHECK_IDS)
+    assert getattr(qa_eval, title) not in section and getattr(qa_eval, kept) in section
+    assert len(_table_rows(section)) == 2 * len(CHECK_IDS)
 
 
 @needs_data

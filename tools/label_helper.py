@@ -1,11 +1,13 @@
-"""Print dev- or test-set threads of the Twitter support sample for a person to read and label by hand.
+"""Print dev-, test- or holdout-set threads of the Twitter support sample for a person to label by hand.
 
-It never runs a Smilebox check: the labels in ``evaluation/labels/twcs_dev.jsonl`` and
-``evaluation/labels/twcs_test.jsonl`` must be an independent human judgement. Usage::
+It never runs a Smilebox check: the labels in ``evaluation/labels/twcs_dev.jsonl``,
+``evaluation/labels/twcs_test.jsonl`` and ``evaluation/labels/twcs_holdout.jsonl`` must be an
+independent human judgement. Usage::
 
     python tools/label_helper.py --data ../shared/data --start 0 --count 15   # print threads 0-14
     python tools/label_helper.py --data ../shared/data --ids                  # the 150 dev ids, in order
-    python tools/label_helper.py --data ../shared/data --set test --ids       # the 100 held-out ids
+    python tools/label_helper.py --data ../shared/data --set test --ids       # the 100 test ids
+    python tools/label_helper.py --data ../shared/data --set holdout --ids    # the 100 holdout ids
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from pathlib import Path
 from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
     select_dev_threads,
+    select_holdout_threads,
     select_test_threads,
 )
 
-SELECTORS = {"dev": select_dev_threads, "test": select_test_threads}
+SELECTORS = {"dev": select_dev_threads, "test": select_test_threads, "holdout": select_holdout_threads}
 
 
 def main() -> None:
@@ -32,7 +35,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=15)
     parser.add_argument("--ids", action="store_true", help="print the chosen ids and brands only")
     parser.add_argument("--set", choices=sorted(SELECTORS), default="dev",
-                        help="dev: the 150 tuning threads; test: the 100 held-out threads (disjoint)")
+                        help="dev: the 150 tuning threads; test: 100 threads measured blind once, then "
+                             "tuned on; holdout: 100 threads never tuned on (all three disjoint)")
     args = parser.parse_args()
     all_threads = fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv")
     threads = SELECTORS[args.set](all_threads)

@@ -101,6 +101,7 @@ def fallback_read_twcs_threads(path: Path) -> list[Thread]:
 
 DEV_SEED = 20261122
 TEST_SEED = 20261201
+HOLDOUT_SEED = 20261203
 
 
 def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED) -> list[Thread]:
@@ -117,14 +118,30 @@ def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED
 
 def select_test_threads(threads: list[Thread], n: int = 100, seed: int = TEST_SEED,
                         dev_seed: int = DEV_SEED, dev_n: int = 150) -> list[Thread]:
-    """The held-out test set: the dev set's procedure, with another seed, over the threads not in dev.
+    """The test set: the dev set's procedure, with another seed, over the threads not in dev.
 
     The dev threads are re-derived with ``select_dev_threads(threads, dev_n, dev_seed)`` and excluded
     before the draw, so the two sets are disjoint by construction and both follow from the raw CSV alone.
-    The checks were tuned on the dev set and must never be tuned on this one.
+    It was the held-out set until, after its first blind measurement, it was used for tuning; the
+    held-out set is now ``select_holdout_threads``.
     """
-    dev_ids = frozenset(th.id for th in select_dev_threads(threads, dev_n, dev_seed))
+    dev_ids = _ids(select_dev_threads(threads, dev_n, dev_seed))
     return _round_robin(threads, n, seed, exclude=dev_ids)
+
+
+def select_holdout_threads(threads: list[Thread], n: int = 100, seed: int = HOLDOUT_SEED) -> list[Thread]:
+    """The holdout set: the same procedure, with its own seed, over the threads in neither dev nor test.
+
+    Both earlier sets are re-derived from ``threads`` with their own seeds and sizes (150 dev, 100 test)
+    and excluded before the draw, so the three sets are disjoint by construction. The test set was used
+    for tuning after its first blind measurement; this set is the one nobody may tune on.
+    """
+    earlier = _ids(select_dev_threads(threads)) | _ids(select_test_threads(threads))
+    return _round_robin(threads, n, seed, exclude=earlier)
+
+
+def _ids(threads: list[Thread]) -> frozenset[str]:
+    return frozenset(th.id for th in threads)
 
 
 def _round_robin(threads: list[Thread], n: int, seed: int, exclude: frozenset[str]) -> list[Thread]:
