@@ -149,3 +149,138 @@ def test_cue_lexicon_classes(text, kinds):
 def test_empathy_commitment(reply, expected):
     c = conv(("customer", "This is ridiculous, I've been overcharged again!"), ("agent", reply))
     assert run("empathy", c).result == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, quote",
+    [
+        # twcs: hashtags whose words run together
+        ("2/2 @Tesco #Hindley cafe - 3 members of staff and I am served this.  #ThanksForNothing", "frustration",
+         "#ThanksForNothing"),
+        ("the delay is due to a vomit clean up... #ohgreat #alaskaairlines #tmi #ignoranceisbliss \n#gross", "frustration",
+         "#ohgreat"),
+        ("why are Nena's releases between 2002 and 2012 all missing? #sadness #emptyplaylist", "frustration", "#sadness"),
+        ("Exactly as seen on our flight.  #GetSomeRealPoliciesAndEnforceThem", "frustration",
+         "#GetSomeRealPoliciesAndEnforceThem"),
+        ("OMG Never had WORSE Customer Service than @116827 \n#EpicFail", "frustration", "#EpicFail"),
+        # sarcasm
+        ("you do a great job empowering your employees, oh wait, you don’t. Never coming back.", "frustration",
+         "oh wait, you don’t"),
+        ("Too bad they sent drink coupons to an almost 4 year sober former alcoholic.", "disappointment", "Too bad"),
+        ("So much for the 2 day delivery", "disappointment", "So much for"),
+        ("@116253 you guys call this chicken?", "frustration", "you guys call this"),
+        ("why not try illustrating call backs to current customers.", "frustration", "why not try"),
+        # slang and exasperation
+        ("your reps are super nice— but imma start trippin if y’all don’t get my service going!", "frustration",
+         "start trippin"),
+        ("how the stinker does this route make any sense? Dasher drove right by my house.", "frustration", "the stinker"),
+        ("My picture pretty much every day. Why should I pay $171 per month?", "frustration", "Why should I pay"),
+        ("Your contact website isn’t working. It kept telling me to enter my street address", "frustration", "kept telling"),
+        ("Trying to order bonded DSL but getting conflicting answers from customer support. Help!!", "frustration",
+         "conflicting answers"),
+        ("help website crashed and don’t know if flights booked or not. Can’t get thru on phone!", "frustration",
+         "Can’t get thru"),
+        ("Don’t seem like u guy want me back", "frustration", "Don’t seem like u guy want"),
+        ("Rapidly losing faith in @115821 and their CS ability to solve problems.", "frustration", "losing faith"),
+        ("I don't recommend upgrading to the Fall Creators update.", "disappointment", "don't recommend"),
+        ("my redeem code DOSENT work 😭", "disappointment", "😭"),
+        ("Look what @AmericanAir did to my bag.", "frustration", "Look what @AmericanAir did to"),
+        # "?!" with a word of a problem; "!!!" with one is no joy, even after "wow"
+        ("how are you going to charge me and THEN tell me you can’t deliver my luggage?!", "frustration", "?!"),
+        ("wow when you want to watch the world series and @115900  decides to have an outage!!!!", "frustration", "!!!!"),
+    ],
+)
+def test_cue_sarcasm_hashtags_and_slang(text, kind, quote):
+    cues = lexicon_cues("m1", text)
+    found = [c for c in cues if c.kind == kind]
+    assert [c.quote for c in found] == [quote]
+    assert text[found[0].start : found[0].end] == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@GWRHelp Thank you so much for getting back to me - ange",  # gratitude, not "so much for"
+        "Thanks so much for the quick reply!",
+        # happy "can't believe"
+        "Can't believe I am about to leave the @Kimpton #palomarDC had a wonderful time here",
+        "my ps4 software is stuck on 5.00 but i can still play online",  # a version, not a stranded traveller
+        "I didn’t keep the box I’m afraid",  # polite, with a curly apostrophe
+        "Is there parking at the venue ?!",  # surprise: no word of a problem
+        "Outage issue solved; #CSIssue not #CSFail",  # a negated hashtag
+        "it keeps telling me I’ve been temporary locked out",  # a plain report of the symptom
+    ],
+)
+def test_cue_not_sarcasm(text):
+    assert lexicon_cues("m1", text) == []
+
+
+@pytest.mark.parametrize(
+    "customer_text, reply, expected, ack, commit",
+    [
+        # twcs replies that acknowledge in other words than a stock apology
+        ("Fuck Wells Fargo 😒",
+         "@116838 I saw your tweet and you appear to be frustrated, Samira. Please tell me what happened to cause you to "
+         "feel this way (no account number). ^NC", "pass", "you appear to be frustrated", "Please tell"),
+        ("Kid off at university is heartbroken.",
+         "@117219 We're concerned to read your message, Ethan. Can you DM us a bit more information about your query? 1/2",
+         "pass", "concerned to read", "Can you DM us a bit more information about your query?"),
+        ("call centre has the worst customer serivce ever. Mum is not happy!",
+         "@116134 We're disappointed to hear this Stephen. Is there something you would like our assistance with? ^Kit",
+         "pass", "disappointed to hear", "Is there something you would like our assistance with?"),
+        ("So much for the huge delays back to Chicago. #thanksnothanks",
+         "@116821 We never like to hear you're disappointed, Alison. Feel free to reach back out once you complete "
+         "travel, so we can follow-up with you regarding your experience.", "pass", "never like to hear", "we can"),
+        ("Next day turnaround on an outage issue? #CSFail",
+         "@116019 Hello, this does not sound good.  Can you DM the account name and complete service address?",
+         "pass", "this does not sound good", "Can you DM the account name and complete service address?"),
+        ("the zipper was broken off on my return flight #notcool",
+         "@117166 That's not good. Please return to the airport and file a Damaged Bag Report. *AMC",
+         "pass", "That's not good", "Please return"),
+        ("Nothing works except Twitter #toobadforyouandme",
+         "@115884 Oh, no! Please speak to a member of the flt crew for immediate assistance. *AAB",
+         "pass", "Oh, no", "Please speak"),
+        # a question that commits to helping; a reply in DM; a referral
+        ("So @116021 is back fucking me again with my BUSINESS plan internet. I don't recommend.",
+         "@116020 I don't want you to feel this way. What's going on? -Colleen", "pass",
+         "I don't want you", "What's going on?"),
+        ("are complaints taken seriously? Or just pay it lip service???",
+         "@116114 Hi there, I've replied to your DM about this. Apologies - Josh", "pass", "Apologies",
+         "I've replied"),
+        ("how are you going to charge me and THEN tell me you can’t deliver my luggage?!",
+         "@116469 Hi Kelli. I truly regret the frustration we've caused you. Please contact our Baggage Service Center "
+         "at 800-325-8224.", "pass", "regret", "Please contact"),
+        ("Give me and the 50,000 other people our bags @AmericanAir! #travelwoes",
+         "@116570 We're sorry for the extended travel time today, Ally. Our team is working hard to reunite you with "
+         "your bags.", "pass", "sorry", "Our team is working"),
+        ("@Delta Your contact website isn’t working. It kept telling me to enter my street address!",
+         "@116883 My apologies, Wendy. You may call Reservations at one of the worldwide locations listed here", "pass",
+         "apologies", "You may call"),
+        # an apology, then a justification: no step towards helping
+        ("delay is due to a vomit clean up... #ohgreat #gross",
+         "@116954 Sorry for the delay, Crystal. But I'm glad our team is making sure everything is clean and good to go "
+         "for you! -Sara", "fail", "Sorry", None),
+    ],
+)
+def test_empathy_acknowledgement_in_other_words(customer_text, reply, expected, ack, commit):
+    c = conv(("customer", customer_text), ("agent", reply), channel="social")
+    outcome = run("empathy", c)
+    assert outcome.result == expected
+    assert outcome.evidence[1].message_id == "m2"
+    assert outcome.evidence[1].quote == ack
+    if commit is not None:
+        assert outcome.evidence[2].quote == commit
+
+
+def test_empathy_judges_the_first_cue_with_a_reply_in_its_own_words():
+    # twcs 3147: "Too bad" in the first tweet is the cue, so the first reply is judged, not the one after "Never flying"
+    c = conv(("customer", "It looks like @SouthwestAir is trying to make up to me. Too bad they sent drink coupons to an "
+                          "almost 4 year sober former alcoholic."),
+             ("agent", "@116433 Sorry to disappoint, Ben. You can pay it forward and leave one behind. ^MA"),
+             ("customer", "@SouthwestAir Not after you screwed me over last time. Never flying Southwest again."),
+             ("agent", "@116433 We're saddened to hear that, Ben. Feel free to DM us your RR acct #. ^MA"),
+             channel="social")
+    outcome = run("empathy", c)
+    assert outcome.result == "pass"
+    assert [(e.message_id, e.quote) for e in outcome.evidence] == [("m1", "Too bad"), ("m2", "Sorry"),
+                                                                   ("m2", "You can")]

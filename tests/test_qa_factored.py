@@ -299,41 +299,62 @@ def test_signoff_prefilters_never_skip_a_match(corpus):
 def _as_written_patterns():
     named = Phrases(r"(?<![\w'’])(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_, _, p) in enumerate(cues._LEXICON))
                     + r")(?![\w'’])")
-    return named, re.compile(cues._NEGATION_SOURCE, re.IGNORECASE), re.compile(cues._SHOUT_SOURCE)
+    return (named, re.compile(cues._NEGATION_SOURCE, re.IGNORECASE), re.compile(cues._SHOUT_SOURCE),
+            re.compile(cues._NEGATIVE_SOURCE, re.IGNORECASE), re.compile(cues._PRAISE.pattern, re.IGNORECASE),
+            re.compile(cues._PROBLEM.pattern, re.IGNORECASE))
 
 
 def _lexicon_cues_as_written(message_id, text, start, end):
     """``cues._lexicon_cues`` as first written (one named group per lexicon entry), the reference for the fast one."""
     from smilebox.qa.results import Cue
 
-    named, negation, shout = _as_written_patterns()
+    named, negation, shout, negative_words, praise, problem = _as_written_patterns()
     best = {}
     for m in named.finditer(text, start, end):
         kind, strength = cues._LEXICON[int(m.lastgroup[1:])][:2]
         if not cues._SELF_NEGATING.match(m.group(0)):
             if negation.search(text, max(start, m.start() - 40), m.start()):
                 continue
-        cues._keep(best, Cue(message_id, kind, strength, m.start(), m.end(), text[m.start() : m.end()]))
+        quote = text[m.start() : m.end()]
+        if cues._AMBIVALENT.fullmatch(quote):
+            # praise besides the cue's own words ("can't"): a happy "Can't believe I'm leaving, wonderful time"
+            positive = len(praise.findall(text, start, end))
+            problems = len(problem.findall(text, start, m.start())) + len(problem.findall(text, m.end(), end))
+            if positive and problems < positive:
+                continue
+        cues._keep(best, Cue(message_id, kind, strength, m.start(), m.end(), quote))
     if not text.isascii():
         for m in cues._EMOJI_RE.finditer(text, start):
             cues._keep(best, Cue(message_id, cues._EMOJI_CUES[m.group(0)], 0.75, m.start(), m.end(), m.group(0)))
-    if "!" not in text and not cues._CAPS_RUN.search(text, start, end):
-        return sorted(best.values(), key=lambda c: c.start)
-    if best == {} and cues.is_praise_words(text, start, end):
+    negative = negative_words.search(text, start, end) is not None
+    praise_only = best == {} and cues.is_praise_words(text, start, end) and not negative
+    if "!" in text or cues._CAPS_RUN.search(text, start, end):
+        for m in shout.finditer(text, start, end):
+            quote = m.group(0).strip()
+            if quote[:1].isalpha() and all(w.strip("!?.,") in cues._ACRONYMS for w in quote.split()):
+                continue
+            kind = "anger" if quote[:1].isalpha() and " " in quote else "frustration"
+            s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            cues._keep(best, Cue(message_id, kind, 0.7, s, s + len(quote), quote))
+    else:
+        praise_only = False
+    # "?!" with a word of a problem: exasperation; the earlier cue stays on a tie of strength
+    m = re.compile(r"\?+!+[!?]*|!+\?+[!?]*").search(text, start, end)
+    if m and negative:
+        current = best.get("frustration")
+        if current is None or current.score < 0.7 or (current.score == 0.7 and m.start() < current.start):
+            best["frustration"] = Cue(message_id, "frustration", 0.7, m.start(), m.end(), m.group(0))
+        praise_only = False
+    if praise_only:
         return []
-    for m in shout.finditer(text, start, end):
-        quote = m.group(0).strip()
-        if quote[:1].isalpha() and all(w.strip("!?.,") in cues._ACRONYMS for w in quote.split()):
-            continue
-        kind = "anger" if quote[:1].isalpha() and " " in quote else "frustration"
-        s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        cues._keep(best, Cue(message_id, kind, 0.7, s, s + len(quote), quote))
     return sorted(best.values(), key=lambda c: c.start)
 
 
 def test_lexicon_cues_as_written(corpus):
     shouting = ["THANK YOU!!! YOU ARE A REAL MVP!!!", "I am NOT happy", "WHY IS THIS STILL BROKEN", "USA ATL DFW",
-                "great service!!!", "not angry at all!!!", "love it 😤", "ugh!!! again", "I CAN'T BELIEVE THIS", "ok!!"]
+                "great service!!!", "not angry at all!!!", "love it 😤", "ugh!!! again", "I CAN'T BELIEVE THIS", "ok!!",
+                "wow an outage!!!!", "Is there parking ?!", "you can't deliver my bag?!", "NOT again!!?", "why?! wow!!! great",
+                "Can't believe it, a wonderful stay", "can't believe you lost it ?!"]
     for text in corpus + shouting:
         start = phrases.body_start(text)
         end = phrases.body_end(text, start)

@@ -6,7 +6,12 @@ cue it found (contract ``cues``). Two sources, merged:
 - a transparent lexicon (always): words and phrases by kind, each with a strength, plus shouting
   (several words in capitals, one stressed word such as "STILL", "!!!"), faces of annoyance or sadness
   (😤 🙄 😩 😞) and stressing repeated failure ("third time", "still waiting", "broken once again").
-  Shouting for joy in a message of praise ("THANK YOU!!!") is not a cue, nor is a polite "I'm afraid".
+  Shouting for joy in a message of praise ("THANK YOU!!!") is not a cue, nor is a polite "I'm afraid"; but "!!!"
+  in a message with a word of a problem is ("wow... an outage!!!!"), and so is "?!" ("you can't deliver my bag?!",
+  while "Is there parking ?!" is surprise). Sarcasm ("thanks for nothing", "oh wait, you don't", "too bad", "so
+  much for" but not "thank you so much for"), slang ("imma start trippin") and hashtags whose words run together
+  (#ThanksForNothing, #EpicFail, #targetsucks, #sadness) are cues; "can't believe" and "oh great" only when the
+  rest of the message is not praise ("Can't believe I'm leaving, had a wonderful time").
   A cue word under a negation in the same clause ("not angry", "no worries", "don't worry") is not a
   cue; "not happy" is listed as a cue on purpose.
 - the emotion model of ``smilebox.nlp`` when the caller passes an analyzer: every customer sentence is
@@ -36,38 +41,66 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
     ("frustration", 0.8, r"annoy\w*|irritat\w*|ridiculous\w*|useless|pointless|hopeless|a joke|joke of a|pathetic|"
                          r"waste of (?:my )?(?:time|money)|nightmare|fiasco|incompetent\w*|clueless|"
                          r"not cool|glitchy|complain\w*|what in (?:blazes|the world|the hell|god'?s name)|the hell|"
-                         r"look (?:at )?what (?:\w+ ){0,2}(?:did|has done|have done|done) to|"
+                         r"look (?:at )?what (?:[@\w]+ ){0,2}(?:did|has done|have done|done) to|"
                          r"thinking (?:of|about) (?:leaving|switching|cancel\w*)|(?:i'?m|i am) done with|"
                          r"(?:out of service|not working|stopped working|down|broken|crashed|failed|happened|happening) again|unhelpful|no help|not helpful|run ?around|wasted|so difficult|too difficult|"
                          r"hate (?:that|the|how|when|this|it|you|your)|(?:does|do)(?:n'?t| not) (?:seem to )?care|"
                          r"(?:broken|down|out|failed|wrong|late) (?:once |yet )?again|once again|yet again|"
                          r"(?:always|constantly|keeps? (?:being|going)) (?:down|broken|late|crashing|failing|wrong)|"
-                         r"no resolution|no response|no reply|no answer|no one (?:is )?(?:answering|responding)|"
+                         r"no resolutions?|no response|losing (?:faith|patience|trust)|lost (?:all )?(?:faith|patience|trust)|no reply|no answer|no one (?:is )?(?:answering|responding)|"
                          r"nothing (?:has been|was|is|got) (?:updated|done|fixed|changed|resolved)|"
-                         r"sucks?|stinks|garbage|trash|rubbish|a mess|bad (?:service|reps?|experience|customer service)|"
-                         r"really bad|very bad|so bad|very poor|poor (?:network|quality|signal|coverage|communication)"),
+                         r"sucks?|stinks|garbage|trash|rubbish|a mess|bad (?:customer )?(?:service|reps?|experience)|"
+                         r"really bad|very bad|so bad|very poor|poor (?:network|quality|signal|coverage|communication)|"
+                         # sarcasm: "oh wait, you don't", "you guys call this chicken?", "why not try call backs"
+                         r"oh wait[,.…]* (?:\w+ ){0,2}?(?:do|does|did|ca|wo|is|are|was|were)n['’]?t|"
+                         r"(?:you|u|y['’]?all)(?: guys| people)? call (?:this|that)|why not (?:try|just)|"
+                         r"why (?:don['’]?t|do not) you (?:just|try|actually)|"
+                         r"why should i (?:pay|have to|bother|trust|stay|keep)|"
+                         r"(?:does|do|did|would|will) (?:this|that|it) make any sense|(?:makes?|made) no sense|"
+                         r"(?:does|do|did)n['’]?t make (?:any )?sense|the heck|the stinker|"
+                         r"conflicting (?:answers|information|info|messages|advice|stories)|"
+                         r"(?:ca|could)n['’]?t get (?:thr(?:u|ough)|hold of)|(?:cannot|unable to) get (?:thr(?:u|ough)|hold of)|"
+                         r"(?:start|gonna|imma|going to|about to|bout to) (?:trippin['’]?|tripping|flip(?:ping)? out|lose it)|"
+                         r"(?:you|u|y['’]?all)(?: guys?)? (?:do|does|clearly do)(?:n['’]?t| not) (?:want|care about|value|appreciate) "
+                         r"(?:me|my|us|our|your customers|customers)|"
+                         r"(?:do|does)(?:n['’]?t| not) (?:seem|look|feel) like (?:you|u|y['’]?all)(?: guys?)? (?:want|care|value)|"
+                         # hashtags: the words run together (#ThanksForNothing, #CustomerServiceFail, #centurylinksucks)
+                         r"#\w*(?:fail|sucks|fornothing|nothanks|doesntcare|dontcare|notcool|noresponse|neveragain|"
+                         r"ohgreat|somuchfor|toobad\w*|woes|problems|probs|struggles?|badtiming|ripoff|disappoint\w*|"
+                         r"frustrat\w*|unacceptable|notimpressed|nothappy|badservice|badexperience)|"
+                         r"#(?:ihate|hate|neverfly|neverusing|nevershopping|neverbuying|youlost|lostacustomer|fuck|scam|lying|"
+                         r"worst|fixyour|getsomereal|getittogether|dobetter|whypay|sortitout|sortyourselves)\w*|"
+                         r"#(?:bs|gfy|fml|wtf|smh|ugh|joke|weak|worse|greed|gross|sadness|stupid|unlucky|pathetic)"),
     ("frustration", 0.75, r"still (?:waiting|no|not|nothing|haven'?t|hasn'?t|doesn'?t|don'?t|can'?t|won'?t|isn'?t|broken)|"
                           r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th|rd|nd)) time|"
                           r"(?:for|over|in) (?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
                           r"for (?:hours|days|weeks|months)|again and again|over and over|"
                           r"(?:no ?one|nobody) (?:\w+ ){0,2}(?:help\w*|respond\w*|answer\w*|get back|got back|replied|called back)|"
                           r"(?:\d+|three|four|five|several|many|multiple|so many) times|"
-                          r"keeps? (?:crashing|happening|failing|dropping|freezing)|ugh+|smh|seriously\?+|come on|"
+                          r"(?:keeps?|kept) (?:on )?(?:crashing|happening|failing|dropping|freezing|declining|rejecting|disconnecting|"
+                          r"buffering|cancel\w*)|"
+                          # told as a story of being stonewalled: "it kept telling me to enter my address (even though...)";
+                          # "it keeps telling me I'm locked out" is a plain report of the symptom
+                          r"kept (?:on )?(?:telling|saying|asking|giving|showing|sending|charging|defaulting)|"
+                          r"ugh+|smh|seriously\?+|come on|"
+                          r"(?:pretty much|almost|nearly) every (?:day|night|time|week)|every single (?:day|time|night|week)|"
                           r"(?:on|put on) hold for|can'?t believe|unbelievable"),
     ("anger", 0.9, r"angry|furious|livid|outraged|outrageous|fuming|infuriat\w*|pissed(?: off)?|"
                    r"disgust\w*|disgrace\w*|appall\w*|shameful|shame on you|how dare|"
                    r"f+u+c+k\w*|shit\w*|bullshit|wtf|damn\w*|crap|bloody|scam\w*|rip ?off|rip(?:ped|ping) (?:me )?off|"
                    r"thie(?:f|ves)|liars?|lying|unacceptable|inexcusable|never again|worst|horrible|terrible|awful|"
-                   r"atrocious|abysmal|thanks for nothing|"
-                   r"lie|lies|lied|screw(?:ed|ing)? (?:me|us|over|up)|theft|steal\w*|stole|dupe[ds]?|unethical|"
+                   r"atrocious|abysmal|thanks for nothing|never (?:\w+ ){1,3}?(?:again|back)|fraud\w*|"
+                   r"lie|lies|lied|(?:do|did)n['’]?t lie to (?:me|us)|stop lying|screw(?:ed|ing)? (?:me|us|over|up)|theft|steal\w*|stole|dupe[ds]?|unethical|"
                    r"idiots?|morons?|piss(?:es|ing)? (?:me )?off|fuc+\w*|effing|kill me|shady|robbery|robbed|extort\w*"),
     ("disappointment", 0.85, r"disappoint\w*|let ?down|let me down|expected (?:better|more)|not happy|unhappy|"
                              r"not impressed|not satisfied|dissatisfied|gutted|bummed|heartbroken|upset|"
-                             r"poor (?:service|experience|customer service)|so much for|sad(?:ly|dened)?|"
+                             r"poor (?:service|experience|customer service)|(?<!you )(?<!thanks )(?<!thx )so much for|sad(?:ly|dened|ness)?|"
+                             r"too bad|oh great|(?:do not|don['’]?t|wouldn['’]?t|would not|would never|will never|won['’]?t|"
+                             r"can['’]?t|cannot) recommend|"
                              r"what a shame|such a shame|shame that|regret (?:buying|ordering|choosing)|"
                              r"alienated|betrayed|unfair|not fair|not ok(?:ay)?|not acceptable|not good enough"),
-    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|(?<!i'm )(?<!i am )afraid(?! so)|frightened|nervous|(?:i'?m|i am|very|really|so|extremely) concerned|panic\w*|"
-                    r"stress(?:ed|ful)?|desperate\w*|urgent\w*|asap|emergency|stranded|stuck (?:at|in|on|with)|"
+    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|(?<!i'm )(?<!i’m )(?<!i am )afraid(?! so)|frightened|nervous|(?:i'?m|i am|very|really|so|extremely) concerned|panic\w*|"
+                    r"stress(?:ed|ful)?|desperate\w*|urgent\w*|asap|emergency|stranded|stuck (?:at|in|with)|stuck on (?:a |the |my |our |this )?(?:train|flight|plane|bus|tarmac|hold|runway|platform|road|motorway)|"
                     r"freaking out|losing my mind|no{3,}|oh no|need help (?:urgently|now|asap)|immediately|utmost importance|"
                     r"no other (?:ride|way|option|choice)|(?:i'?m|i am) afraid (?:of|that)|"
                     r"(?:hope|pray) (?:we|i|it) (?:have|get|will|works?|arrives?)"),
@@ -75,7 +108,7 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
 _NEGATION_SOURCE = (r"(?:\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|won'?t|nothing|"
                     r"without|hardly)\b|n't)[^.!?,;]{0,12}$")
 _NEGATION = compile_factored(_NEGATION_SOURCE, re.IGNORECASE)
-_SELF_NEGATING = re.compile(r"^(?:not |no one|nobody|never again|still )", re.IGNORECASE)
+_SELF_NEGATING = re.compile(r"^(?:not |no one|nobody|never |still )", re.IGNORECASE)
 _SHOUT_SOURCE = (r"\b[A-Z]{3,}(?:[!?.,]*\s+[A-Z]{2,})*[!?.,]*\s+[A-Z]{3,}\b|[!?]*![!?]*![!?]*!+"
                     r"|\b(?:NOT|STILL|NEVER|NOTHING|AGAIN|ALWAYS|EVER|WORST|WRONG|INCORRECT|THREE|FOUR|FIVE|TWICE)\b")
 _SHOUT = compile_factored(_SHOUT_SOURCE)
@@ -83,12 +116,22 @@ _SHOUT = compile_factored(_SHOUT_SOURCE)
 _EMOJI_CUES = {"😤": "anger", "😡": "anger", "😠": "anger", "🤬": "anger", "👎": "frustration", "🙄": "frustration",
                "😑": "frustration", "😒": "frustration", "😩": "frustration", "😫": "frustration", "🤦": "frustration",
                "😖": "frustration", "😣": "frustration", "💩": "anger", "😞": "disappointment", "😔": "disappointment",
-               "😕": "disappointment", "😢": "disappointment", "😟": "worry", "😰": "worry",
+               "😕": "disappointment", "😢": "disappointment", "😭": "disappointment", "😟": "worry", "😰": "worry",
                "😨": "worry", "😱": "worry"}
 _EMOJI_RE = re.compile("[" + "".join(_EMOJI_CUES) + "]")
 # Every face above lies in this range: one range test (fast) before looking for the faces themselves.
 _EMOJI_SPAN = re.compile(f"[{min(_EMOJI_CUES)}-{max(_EMOJI_CUES)}]")
 _CAPS_RUN = re.compile(r"[A-Z]{3}")
+# Cue words that a happy customer says too ("Can't believe I'm about to leave, had a wonderful time", "oh great, thanks
+# so much"): a cue only when the rest of the message is not praise.
+_AMBIVALENT = re.compile(r"(?:can['’]?t|cannot) believe|unbelievable|oh great", re.IGNORECASE)
+# "?!" is exasperation only with a word of a problem in the message ("you can't deliver my luggage?!"), not in
+# surprise ("Is there parking at the venue ?!"); the same words stop "!!!" from passing for joy ("wow... an outage!!!!").
+_INTERROBANG = re.compile(r"\?+!+[!?]*|!+\?+[!?]*")
+_NEGATIVE_SOURCE = (r"(?<![\w'’])(?:not|no|never|nothing|nobody|none|\w+n['’]t|didnt|dont|doesnt|cant|wont|isnt|wasnt|"
+                    r"havent|hasnt|cannot|only|still|why|wrong|late|lost|missing|broken|broke|overcharg\w*|charg(?:e|ed|es|ing)|"
+                    r"delay\w*|outages?|down|cancel\w*|crash\w*|fail\w*|errors?|stuck|problems?|issues?)(?![\w'’])")
+_NEGATIVE = Phrases(_NEGATIVE_SOURCE)
 _ACRONYMS = frozenset("USA UK NYC LAX JFK ATL DFW ORD SFO PS4 PS5 XBOX ISP DNS VPN USB HDMI DVR TV CEO ETA ASAP LOL OMG".split())
 
 
@@ -152,16 +195,26 @@ def _lexicon_cues(message_id: str, text: str, start: int, end: int) -> list[Cue]
             clause_start = max(start, m.start() - 40)
             if _NEGATION.search(text, clause_start, m.start()):
                 continue
-        _keep(best, Cue(message_id, kind, strength, m.start(), m.end(), text[m.start() : m.end()]))
+        quote = text[m.start() : m.end()]
+        if _AMBIVALENT.fullmatch(quote) and _praise_besides(text, start, end, m.start(), m.end()):
+            continue
+        _keep(best, Cue(message_id, kind, strength, m.start(), m.end(), quote))
     # emoji: the trailing ones sit after the body's end, so the whole message after its handles is read
     if not text.isascii() and _EMOJI_SPAN.search(text, start):
         for m in _EMOJI_RE.finditer(text, start):
             ch = m.group(0)
             _keep(best, Cue(message_id, _EMOJI_CUES[ch], 0.75, m.start(), m.end(), ch))
+    bangs = text.count("!", start, end) if "!" in text else 0
+    interrobang = None
+    if bangs and ("?!" in text or "!?" in text):
+        m = _INTERROBANG.search(text, start, end)
+        if m and _NEGATIVE.search(text, start, end):
+            interrobang = Cue(message_id, "frustration", 0.7, m.start(), m.end(), m.group(0))
     # every shout holds three capitals in a row or three "!": without them there is none, and the praise test below
     # could only turn no cue into no cue
-    if ("!" not in text or text.count("!", start, end) < 3) \
-            and (text.islower() or not _CAPS_RUN.search(text, start, end)):
+    if bangs < 3 and (text.islower() or not _CAPS_RUN.search(text, start, end)):
+        if interrobang is not None:
+            _keep_first(best, interrobang)
         return sorted(best.values(), key=_START) if best else []
     # "THANK YOU!!! YOU ARE A REAL MVP!!!": shouting for joy is not a cue. Praise matters only when the shouting is
     # all there is, so the (slower) praise test waits until some shouting is found.
@@ -174,9 +227,20 @@ def _lexicon_cues(message_id: str, text: str, start: int, end: int) -> list[Cue]
         kind = "anger" if quote[:1].isalpha() and " " in quote else "frustration"
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         _keep(best, Cue(message_id, kind, 0.7, s, s + len(quote), quote))
-    if not best or (praise_decides and is_praise_words(text, start, end)):
+    if interrobang is not None:
+        _keep_first(best, interrobang)
+    if not best or (praise_decides and is_praise_words(text, start, end) and not _NEGATIVE.search(text, start, end)):
         return []
     return sorted(best.values(), key=_START)
+
+
+def _praise_besides(text: str, start: int, end: int, cue_start: int, cue_end: int) -> bool:
+    """``is_praise_words`` of the message, not counting the problem words inside the cue itself ("can't")."""
+    positive = sum(1 for _ in _PRAISE.finditer(text, start, end))
+    if positive == 0:
+        return False
+    problems = sum(1 for _ in _PROBLEM.finditer(text, start, cue_start)) + sum(1 for _ in _PROBLEM.finditer(text, cue_end, end))
+    return problems < positive
 
 
 def _START(cue: Cue) -> int:
@@ -186,6 +250,13 @@ def _START(cue: Cue) -> int:
 def _keep(best: dict[str, Cue], cue: Cue) -> None:
     current = best.get(cue.kind)
     if current is None or cue.score > current.score:
+        best[cue.kind] = cue
+
+
+def _keep_first(best: dict[str, Cue], cue: Cue) -> None:
+    """``_keep`` for a cue found out of order: on a tie of strength the earlier one stays."""
+    current = best.get(cue.kind)
+    if current is None or cue.score > current.score or (cue.score == current.score and cue.start < current.start):
         best[cue.kind] = cue
 
 

@@ -3,8 +3,10 @@
 The cues are those of ``smilebox.qa.cues`` (the lexicon, plus the emotion model when an analyzer is
 given). The reply judged is the first public agent reply after the first customer message with a
 cue. It passes when it acknowledges the feeling or the bad experience ("I'm sorry to hear that you're
-frustrated", "I can imagine how annoying that is") **and** commits to helping ("I'm here to get this
-solved for you", "let me look into it", "please DM us your order number"). An apology with no step
+frustrated", "I can imagine how annoying that is", "We're concerned to read your message", "you appear
+to be frustrated", "That doesn't sound good") **and** commits to helping ("I'm here to get this solved
+for you", "let me look into it", "please DM us your order number", "What's going on?", "I've replied to
+your DM", "Please contact our Baggage Service Center"). An apology with no step
 towards helping fails, as does a reply that goes straight to business. Not applicable when no cue
 is followed by an agent reply.
 
@@ -22,7 +24,7 @@ from smilebox.qa.results import Evidence
 ACKNOWLEDGE = [
     "sorry", "apologise", "apologize", "apologies", "apologizing", "apologising", "our apologies", "regret",
     "i can imagine", "we can imagine", "can only imagine", "i hear", "we hear", "i understand",
-    "we understand", "completely understand", "totally understand", "feel your pain", "oh no", "yikes",
+    "we understand", "completely understand", "totally understand", "feel your pain", "re:oh,? no", "yikes",
     "not the experience", "not what we want", "not what we like", "not what we'd", "never what we want",
     "unfortunate", "hate to hear", "every right to", "understandable", "understandably", "i know how",
     "re:(?:i|we) can (?:hear|see|tell|understand) (?:how|why|that|this|you)", "sad to hear", "not great to hear", "not good to hear", "that's not ideal",
@@ -31,7 +33,16 @@ ACKNOWLEDGE = [
     "re:understand (?:how|why|your|that|the) (?:\\w+ ){0,3}(?:frustrat\\w*|concern\\w*|disappoint\\w*|upset\\w*|worr\\w*|annoy\\w*|feel\\w*)",
     "re:(?:not|never) (?:the )?(?:experience|service|standard|level) (?:we|you)",
     "re:(?:we|i) (?:never|don't|do not|would never) want (?:you|to (?:disappoint|upset|frustrate))",
-    "re:(?:never|not) our intention", "re:(?:that|this|it) (?:is|'s|was) (?:never|not) (?:good|fun|ideal|great|okay|ok)",
+    "re:(?:never|not) our intention", "re:(?:that|this|it)(?: is|'s| was) (?:never|not) (?:good|fun|ideal|great|okay|ok)",
+    "re:(?:that|this|it) (?:does not|doesn't|did not|didn't) (?:sound|look|seem) (?:good|great|right|ideal|fun|okay|ok)",
+    "re:(?:never|don't|do not|wouldn't|would not) (?:like|want|love) to (?:hear|see|read)",
+    # the feeling named in other words: "We're concerned to read your message", "you appear to be frustrated"
+    "re:(?:concerned|saddened|disappointed|troubled|upset|sad|gutted|dismayed|unhappy|distressed) to (?:read|hear|see|learn)",
+    "re:you(?:'re| are)? (?:appear|seem|sound)(?:s|ing)? (?:to (?:be|have been) )?(?:\\w+ )?(?:frustrat\\w*|upset|annoyed|"
+    "disappointed|angry|unhappy|concerned|worried|stressed|let down)",
+    "re:(?:appreciate|recogni[sz]e|acknowledge) (?:your|the|how) (?:\\w+ )?(?:frustrat\\w*|concern\\w*|disappoint\\w*|annoy\\w*|worr\\w*)",
+    "re:(?:that's|that is|what a|such a) (?:shame|pity|bummer)",
+    "re:(?:caused|cause|made|make|makes) you (?:to )?feel (?:this|that) way",
 ]
 COMMIT = [
     # "we can't", "we could not" and "as far as I can see" are no commitment
@@ -40,15 +51,22 @@ COMMIT = [
     "re:let (?:me|us)\\b", "re:let's\\b", "re:(?:we|i)(?:'d| would) (?:love|like|be happy|be glad) to", "have you tried",
     "re:(?:i'm|we're|i am|we are) (?:\\w+ )?(?:here to|happy to|glad to|on it|looking|checking|investigating|working)",
     "re:(?:can|could|would) you (?:please )?(?:dm|send|share|provide|tell|let|confirm|check|try|follow|reach|give)",
-    "re:please (?:dm|send|follow|reach|contact us|try|check|provide|share|confirm|reply|visit|call|restart|update|reset|let us|give)",
+    "re:please (?:dm|send|follow|reach|contact|try|check|provide|share|confirm|reply|visit|call|restart|update|reset|let us|give|"
+    "tell|return|speak|talk|file|head|bring)",
     "re:(?:dm|message|send) us", "re:(?:look|looking) into", "take a look", "take a closer look",
     "re:(?:sort|sorting) (?:this|it|that) out", "re:get (?:this|it|that) (?:solved|sorted|fixed|resolved)",
     "re:(?:i've|we've|i have|we have) (?:\\w+ )?(?:sent|refunded|escalated|issued|credited|replaced|fixed|updated|"
-    "passed|forwarded|reported|raised|shared|added|applied|cancelled|canceled|booked|arranged|reached)",
-    "re:here(?:'s| is) (?:how|what)", "re:you can\\b", "re:(?:try|head|visit|check out)\\b",
+    "passed|forwarded|reported|raised|shared|added|applied|cancelled|canceled|booked|arranged|reached|replied|responded|"
+    "answered|messaged|contacted|emailed|followed up)",
+    "re:here(?:'s| is) (?:how|what)", "re:you can\\b",
+    "re:you (?:may|might) (?:want to |wish to |also )?(?:call|contact|reach|visit|check|try|submit|request|report|file|use)\\b",
+    "re:(?:try|head|visit|check out)\\b",
     "re:(?:working|work|are on|is on) (?:on )?(?:it|this|that|a fix|fixing|resolving|getting)",
+    "re:(?:our|the) (?:\\w+ )?(?:team|teams|engineers|crew|staff|technicians?) (?:is|are|will) (?:\\w+ )?(?:working|looking|"
+    "investigating|be in touch|contact|reach|follow)",
     # a question back for the details needed to fix it ("Which model do you have?") is a step towards helping
     "re:(?:what|which|when|where|how|who|are|is|was|were|did|do|does|have|has|can|could|would|may) [^.!?\\n]{0,80}\\?",
+    "re:(?:what|where|how|who)'s [^.!?\\n]{0,80}\\?",
 ]
 
 
