@@ -141,3 +141,54 @@ def test_ownership_policy_limits_and_questions(customer, replies, expected, quot
 )
 def test_ownership_later_pleas_and_curly_apostrophes(turns, expected):
     assert run("ownership", conv(*turns, channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a question asked without a question mark, even wrapped in thanks (twcs nationalrailenq, XboxSupport, Delta)
+        ([("customer", "@nationalrailenq hi all, what’s the score with Liverpool Lime Street on Sunday, is it open. Thanks."),
+          ("agent", "@1 Where is it you are travelling from?"),
+          ("customer", "@nationalrailenq That would help... Watford Junction 🙌🏻"),
+          ("agent", "@1 These service appear to be running fine this coming Sunday")], "pass"),
+        ([("customer", "@XboxSupport who would I message for backwards compatible game suggestions 2 great games"),
+          ("agent", "@1 Thanks for reaching out! Casting your votes on https://t.co/x is the best way")], "pass"),
+        # a request in another language (twcs AirAsiaSupport, AskPlayStation)
+        ([("customer", "@AirAsiaSupport saya nak tukar flight sbb reschedule. booking #YIU8NM"),
+          ("agent", "@1 Hi Ijan :) Yes sure, we has respond you via DM, see you there!-Anwar")], "pass"),
+        ([("customer", "@116216 me pueden ayudar me robaronmi cuenta de psn"),
+          ("agent", "@1 Lemantamos el inconveniente. Por favor revisa tus mensajes directos para asistencia.")], "pass"),
+        # the agent meets a problem the customer's words do not name (twcs AmericanAir, eBay, Tesco)
+        ([("customer", "@AmericanAir Exactly as seen on our flight.  #GetSomeRealPoliciesAndEnforceThem"),
+          ("agent", "@1 We apologize for the inconvenience. Travelers submit their paperwork to us.")], "pass"),
+        ([("customer", "2/2 @Tesco #Hindley cafe - 3 members of staff and I am served this.  #ThanksForNothing"),
+          ("agent", "@1 Hi Rob, Oh my! I can see why this has bothered you. Can you please provide a name?")], "pass"),
+        # ... but a refund template answering praise meets nothing (twcs TfL)
+        ([("customer", "Hi @TfL please give the man who is giving updates on the Piccadilly line at Leicester square a pay "
+                       "rise... he's make the whole platform smile with his hilarious  announcements @117046 #london"),
+          ("agent", "@1 Hi, you'll need to log full details here https://t.co/x for an agent to check and refund you "
+                    "accordingly. Sorry for the disruption to your journey. Thanks.")], "na"),
+        # a problem already solved, told as praise (twcs CoxHelp)
+        ([("customer", "@116021 Seems like my problem has been resolved, the technicians you sent were very capable"),
+          ("agent", "@1 Okay great! If you have any further concerns please reach out to us. -Xavier")], "na"),
+        # answering the agent's question asks for nothing (twcs Walmart)
+        ([("customer", "Got to dress up at work. Thank you walmart lol"),
+          ("agent", "@1 Impressive, the love symbol looks awesome! Did you draw that? -Sabi"),
+          ("customer", "@Walmart No, a fellow associate did it for me.")], "na"),
+    ],
+)
+def test_ownership_what_counts_as_asking(turns, expected):
+    assert run("ownership", conv(*turns, channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # twcs ATVIAssist: what was asked for is gone, and nothing else is offered
+        ("@1 Good afternoon William, unfortunately this app is no longer supported. Sincerest apologies. ^JP", "fail"),
+        ("@1 That model is no longer sold, but the X200 replaces it: https://t.co/x", "pass"),
+    ],
+)
+def test_ownership_no_longer_offered(reply, expected):
+    c = conv(("customer", "Are yous going to update COD Zombies on IOS for IOS 11."), ("agent", reply), channel="social")
+    assert run("ownership", c).result == expected

@@ -170,3 +170,58 @@ def test_tailored_brand_name_is_not_engagement():
     outcome = run("tailored", c, templates=build_template_index(many, {}))
     assert outcome.result == "fail"
     assert "does not touch" in outcome.reason
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # support vocabulary in any of its forms is still boilerplate (twcs HPSupport, BofA_Help, Ask_Spectrum, ...)
+        ("From tech rep: HP won't regionalize my current, working printer, wants me to buy a new one.",
+         "@116522 Hello, I have responded via private message. Thanks! ^Clayton", "fail"),
+        ("we're gonna need to talk about all these pending charges that keep going through my account 5 days after",
+         "@116017 I’d like to review this further for you. Could you please DM your name &amp; zip code? ^BG", "fail"),
+        ("Trying to order bonded DSL but getting conflicting answers from customer support. Help!!",
+         "@117075 I'll help if I can, Chris. Can you dm the specifics of what you're inquiring about? -Mike", "fail"),
+        ("i have lost my sony offical wireless stereo headset 2.0 adapter, is there anyway i could get a new adapter?",
+         "@116516 Sorry to hear that! We have sent you a Direct Message via Twitter with further instructions.", "fail"),
+        ("NEVER order online because thy send multiple defective items and don’t care for customer satisfaction",
+         "@117138 Our goal is to provide best service possible. DM us with your order number, and the email "
+         "associated with your order.", "fail"),
+        # a reply with words of its own still passes
+        ("i have lost my sony offical wireless stereo headset 2.0 adapter, is there anyway i could get a new adapter?",
+         "@116516 Sorry to hear that! Replacement adapters can be ordered from the PlayStation store.", "pass"),
+    ],
+)
+def test_tailored_boilerplate_in_any_form(customer, reply, expected):
+    assert run("tailored", conv(("customer", customer), ("agent", reply), channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # the customer names an issue, however briefly: a stock offer does not touch it (twcs ATVIAssist, PayPal, Uber)
+        ("@115765 when u gonna fix hq for xbox", "@116737  Hi there, please send us a DM for further assistance. ^RK",
+         "fail"),
+        ("@AskPayPal “If I don’t provide the required information by 15 Feb 1970” https://t.co/x",
+         "@115992 Hello! Thank you for reaching out to us. Send us a DM for further assistance. ^ML", "fail"),
+        ("@Uber_Support I’m not getting your texts. https://t.co/x",
+         "@115875 We’re here to help, Travis! Send us a note via https://t.co/y and we'll be in touch.", "fail"),
+        # feelings are no detail: a general offer is as specific as it can be (twcs Nordstrom, British_Airways)
+        ("@115873 awful customer service, why bother trying to contact the head office?",
+         "@116279 Hi, Jenny! Kindly send us details regarding your concern so our team can assist.", "pass"),
+        ("@British_Airways i hope you can help me, becuse the way i am treated it's totally unacceptable.",
+         "@116663 We're concerned to hear this, Omar. Is there anything we can help you with? ^Jane", "pass"),
+        # the customer's own DM, picked up (twcs AskPayPal, TMobileHelp)
+        ("@AskPayPal I’ve sent a dm to ask regarding a charge in my bank acc, could you pls get back to me to advice?",
+         "@116506 Hi there! I've replied to your DM. :) ^JMR", "pass"),
+        ("@AskPayPal my bank charged me twice for the same order and nobody answers",
+         "@116506 Hi there! I've replied to your DM. :) ^JMR", "fail"),
+        # asked where to turn, given the route (twcs marksandspencer)
+        ("@marksandspencer who can I complain to about poor quality with food packs? Do you have an email or phone "
+         "number of someone who may be able to help? Thanks",
+         "@117007 Sorry to hear this - you can get in touch with us here &gt; https://t.co/x or you can DM us some more "
+         "info so we can help?", "pass"),
+    ],
+)
+def test_tailored_detail_dms_and_routes(customer, reply, expected):
+    assert run("tailored", conv(("customer", customer), ("agent", reply), channel="social")).result == expected

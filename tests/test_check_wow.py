@@ -98,3 +98,27 @@ def test_wow_banter_after_a_warm_opening():
     outcome = run("wow", c)
     assert outcome.result == "pass"
     assert outcome.evidence[0].message_id == "m4"
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # wordplay on the customer's own words (twcs Kimpton)
+        ("Can't believe I am about to leave the @Kimpton #palomarDC had a wonderful time here for #pugstakedc",
+         "@117146 We can't believe it too, Jo; we were so lucky to spend extra time with you. It sounded like a "
+         "pugtastic time.", "pass"),
+        ("Wine hour @Kimpton ink48 (candy corn??!) https://t.co/x",
+         "@117148 Yeah, we know it's a bit corny, gem, but we're just trying to be sweet.", "pass"),
+        # ... not a word that merely ends like one ("delay" is no pun on "delayed")
+        ("Lovely crew today even with the delayed start", "@1 Thanks for flying with us despite the delay.", "na"),
+        # a compliment on what the customer shared (twcs Walmart, SouthwestAir)
+        ('@116258 Better one with the "love" symbol. Got to dress up at work. Thank you walmart lol https://t.co/x',
+         '@116257 Impressive, the "love" symbol looks awesome! Did you draw that? 👍 -Sabi', "pass"),
+        ("This is how I fly on Halloween @SouthwestAir https://t.co/x", "@116707 That flight looks LIT! ^VP", "pass"),
+        # ... but not inside a support reply
+        ("My order arrived broken https://t.co/x", "@1 That looks awesome in the photo, sorry! Please DM us the order number.",
+         "na"),
+    ],
+)
+def test_wow_wordplay_and_compliments(customer, reply, expected):
+    assert run("wow", conv(("customer", customer), ("agent", reply), channel="social")).result == expected

@@ -12,7 +12,13 @@ A hand-off that gives the customer a route passes, and so does a refusal after w
 customer for what it needs ("... What's the domain?"). Not applicable when the customer asks for nothing and reports
 no problem (praise, banter, a thank-you): the opening message praises or reports no problem, and no later message
 asks a question or shows an emotional cue (after an opening that is not praise, a later plea such as "Help" or "Pls
-check" asks too).
+check" asks too). The customer asks after all when the opening is a question without a question mark ("hi all,
+what's the score with Liverpool Lime Street on Sunday, is it open... Thanks."), a request in another language ("saya
+nak tukar flight"), or when the first agent reply meets a problem the words do not name (it apologises, sympathises
+or sets out to see what is going on), unless the opening is praise that names no problem (a refund template under
+praise meets nothing). An opening that tells of a problem already solved ("my problem has been resolved") asks for
+nothing, and neither does a later message answering the agent's question ("No, a fellow associate did it for me").
+"What was asked for is gone" ("this app is no longer supported") is a refusal.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ REFUSALS = [
     "reimburse|grant|make) (?:any )?(?:\\w+ )?(?:credits?|refunds?|compensation|exceptions?|discounts?|vouchers?|"
     "goodwill|reimbursements?|price ?match\\w*)",
     "re:(?:unfortunately|sadly),? (?:no|not)\\b",
+    # what was asked for is gone: "unfortunately this app is no longer supported"
+    "re:(?:is|are) no longer (?:supported|available|offered|sold|stocked|produced|made)\\b",
     "re:(?:i|we) (?:could not|couldn't|can't|cannot|are unable to|am unable to) offer (?:any|you any)",
     "re:(?:i|we) (?:don't|do not) have (?:any )?(?:info|information|details|visibility|access|news|an update)"
     "(?: (?:on|about|regarding) (?:that|this|it))?",
@@ -74,15 +82,55 @@ ALTERNATIVES = [
     "re:(?:in|through|via|using) (?:the|our|your) (?:app|website|site|portal|account|help center|settings)",
 ]
 # Every default refusal holds one of these: a fast literal scan skips replies that cannot refuse.
-_REFUSAL_HINT = re.compile(r"n't|not|dont th|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible|"
+_REFUSAL_HINT = re.compile(r"n't|not|no longer|dont th|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible|"
                            r"no,|see an?|see the|see one|management|manager|only (?:obl|req|all|per|aut)")
+
+
+def _may_refuse(low: str) -> bool:
+    """``_REFUSAL_HINT`` as substring tests over the whole lowercased text (a superset of its matches in the body;
+    faster than the regular expression over a short reply)."""
+    return ("n't" in low or "not" in low or "no longer" in low or "dont th" in low or "unable" in low or "out of" in low
+            or "need" in low or "have to" in low or "contact" in low or "call" in low or "ask" in low
+            or "unfortunately" in low or "sadly" in low or "impossible" in low or "no," in low or "see a" in low
+            or "see the" in low or "see one" in low or "manage" in low or "only " in low)
+
+
 # (a curly apostrophe counts as well: "this layout isn’t friendly to left handed users")
 REQUEST = Phrases(
     r"(?:n['’]t\b|\b(?:without|not|no|never|issue|problem|error|broken|charged|refund|cancel|wrong|late|delay\w*|missing|still|"
     r"help|how|why|when|where|what|can|could|need|want|won['’]t|doesn['’]t|didn['’]t|fail\w*|crash\w*|stuck|lost|waiting|"
     r"expired?|down|outage|out of service|disappeared|deny|denied|declined?|bill\w*|fix|please|would like|"
     r"speak to|talk to|reach out|contact|disappoint\w*|complain\w*|poor|bad|worst|questions?|know|stopped|"
-    r"broke|faulty|damaged|cracked|dead|leak\w*|overcharged|scratched|torn|would like|i'd like|looking for)\b)",
+    r"broke|faulty|damaged|cracked|dead|leak\w*|overcharged|scratched|torn|would like|i'd like|looking for|keeps?|trying to)\b)",
+)
+
+
+# A question asked without a question mark: a sentence that opens like one ("hi all, what's the score with Liverpool
+# Lime Street on Sunday, is it open...", "who would I message for...", "why not try illustrating call backs").
+_QUESTION = Phrases(
+    r"(?:^|[.!?\n]\s*|^\W*(?:hi|hey|hello|yo)\b[^.!?\n]{0,12}?,\s*)(?:who|what|what['’]s|when|where|which|why|how|is it|"
+    r"are (?:you|yous|u|ya|y['’]all)|are there|is there|can (?:you|i|u|we|someone)|could (?:you|i|u|someone)|will (?:you|i|u)|would (?:you|i)|"
+    r"do (?:you|i|u)|does|did (?:you|u))\b"
+)
+# Words of a request in the other languages of support threads ("saya nak tukar flight", "me ayudan").
+_OTHER_LANGUAGE_REQUEST = Phrases(
+    r"\b(?:nak|tukar|tolong|boleh|bantu|mau|ayuda\w*|ayudan|necesito|quiero|problema|hilfe|bitte|besoin|aidez|"
+    r"reschedule|rebook\w*|booking)\b"
+)
+# The opening message reports a problem already solved ("Seems like my problem has been resolved"): nothing is asked.
+_SOLVED = Phrases(r"\b(?:has been|have been|was|got|is|are|now|all) (?:resolved|fixed|sorted|solved)\b")
+# The first agent reply meets a problem: it apologises or sympathises ("We apologize for the inconvenience", "Oh my! I
+# can see why this has bothered you") or sets out to find what went wrong ("so that I can see what's going on").
+_MEETS_A_PROBLEM = Phrases(
+    r"\b(?:sorry|apolog\w*|regret\w*|inconvenien\w*|frustrat\w*|bothered|what['’]s going on|what['’]s happening|"
+    r"look(?:ing)? into (?:this|it|that)|investigat\w*)\b"
+)
+
+
+# The words of a problem (not of a request): "... if y'all don't get my service going", "decides to have an outage".
+_PROBLEM_WORD = Phrases(
+    r"(?:n['’]t\b|\b(?:not|never|no|issue|problem|error|broken|charged|wrong|late|delay\w*|missing|still|fail\w*|"
+    r"crash\w*|stuck|lost|outage|down|waiting|poor|bad|worst|faulty|damaged|dead)\b)"
 )
 
 
@@ -98,6 +146,12 @@ _GENERIC_OFFER = Phrases(
     r"(?:anything|something) else|any other|other (?:questions?|issues?|concerns?)|further (?:questions?|help|"
     r"assistance)|(?:have|has) a (?:great|good|nice|lovely) |(?:hope|wish) (?:you|this)|feel free|don't hesitate"
 )
+
+
+def _answers_a_question(view, message) -> bool:
+    """Whether the message comes right after an agent reply that asked the customer something."""
+    before = [r for r in view.agent if r.index < message.index]
+    return bool(before) and before[-1].index == message.index - 1 and "?" in before[-1].body
 
 
 class _Found:
@@ -193,13 +247,30 @@ class Ownership(Check):
         """
         first = view.customer[0]
         praised = is_praise(first.text, first.start, first.end)
+        solved = False
         if not praised and (_asks(first.text, first.start, first.end)
                             or lexicon_cues("", first.text, first.start, first.end)):
+            # an opening that tells of a problem already solved ("my problem has been resolved") asks for nothing
+            if "?" in first.body or _SOLVED.search(first.text, first.start, first.end) is None:
+                return False
+            solved = True
+        # a question without a question mark, or a request in another language
+        if _QUESTION.search(first.body) or _OTHER_LANGUAGE_REQUEST.search(first.text, first.start, first.end):
+            return False
+        # the agent met a problem in the opening: it was there even if the customer's words do not name it
+        # ("Exactly as seen on our flight. #GetSomeRealPoliciesAndEnforceThem" answered with an apology), unless the
+        # opening is praise naming no problem (a refund template answering praise meets nothing)
+        reply = view.agent[0]
+        if reply.index > first.index and _MEETS_A_PROBLEM.search(reply.text, reply.start, reply.end) \
+                and (not praised or _PROBLEM_WORD.search(first.text, first.start, first.end)):
             return False
         # after a praising opening, a later message asks only with a question or a cue of its own; after a merely chatty
         # one (no praise, no problem word), a later plea counts too ("Help", "Pls check, my card got debited")
+        # (a message answering the agent's question answers it: "No, a fellow associate did it for me.")
         return not any(("?" in c.body and not is_praise(c.text, c.start, c.end)) or lexicon_cues("", c.text, c.start, c.end)
-                       or (not praised and _asks(c.text, c.start, c.end) and not is_praise(c.text, c.start, c.end))
+                       or _QUESTION.search(c.body)
+                       or (not praised and not solved and not _answers_a_question(view, c)
+                           and _asks(c.text, c.start, c.end) and not is_praise(c.text, c.start, c.end))
                        for c in view.customer[1:])
 
     def evaluate(self, conversation, context):
@@ -210,7 +281,7 @@ class Ownership(Check):
             return not_applicable("The customer asks for nothing and reports no problem.")
         handed_off = []
         for r in view.agent:
-            if self._hint is not None and not self._hint.search(lowered(r.text), r.start, r.end):
+            if self._hint is not None and not _may_refuse(lowered(r.text)):
                 continue
             for m in self._refusal.finditer(r.text, r.start, r.end):
                 found = self._alternative_for(r, m, view)

@@ -10,6 +10,13 @@ agent's, keeps asking ("Do u expect people to travel with a compass???"), or it 
 disappointment -> fail. An answer means an agent reply between the customer's first message and this one (a brand's
 own post opening the thread answers nothing). Thanks that look ahead ("I look forward to working with you"), arrange a
 call or carry a new request ("please help me. thanks") confirm nothing; thanks in another language ("Danke") do.
+Words of a fix that is wanted or still to come ("It needs to be fixed", "when the outage is expected to be resolved",
+"is it fixed now?") confirm nothing; "none of it worked" fails. Thanks that come with details the agent asked for
+("what's your local store?") or are addressed to another customer say nothing. After the answer, a route that was
+tried and failed ("was told it was not possible", "Wouldn't refund my $75", "Still couldn't find anything") or a new
+request on the matter ("Could you please provide phone numbers") fails; any message of the customer's last turn counts
+for that. In a thread with several customers, the one who raised the issue (whom the first agent reply answers)
+decides; the others count only when that customer's last message says nothing.
 Otherwise, with the store's history: a later
 contact by the same customer within ``within_days`` days on the same issue (a shared tag, or a
 similar subject or first message by rapidfuzz) -> fail, none -> pass. In stateless mode (no
@@ -25,7 +32,7 @@ from rapidfuzz import fuzz
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import lowered, phrase_pattern
+from smilebox.qa.phrases import Phrases, lowered, phrase_pattern
 from smilebox.qa.cues import is_praise
 from smilebox.qa.results import Evidence
 
@@ -43,9 +50,23 @@ CONFIRMED = [
     "fine|safely|safe and sound|in the end|after all|on time)\\b",
     "re:(?:exchanged|replaced|refunded|swapped|sorted|fixed|resolved|returned|changed) (?:with no |without (?:any )?)(?:fuss|"
     "hassle|quibble|problems?|issues?)",
+    # the thing now does what it should: "it downloaded now", "it loads fine now", "everything's working now"
+    "re:(?:it|that|this|everything)(?:'s| is)? (?!(?:is|was|has|does|goes|needs?)\\b)(?!(?:crash|fail|stopp|froze|freez|broke|die|disconnect|drop|"
+    "glitch|lagg|happen|say|show|look)\\w*)[a-z]+(?:ed|s|ing) (?:fine |ok |okay |properly |again |correctly |perfectly )?now\\b",
 ]
 UNRESOLVED = [
-    "re:still (?:not|no|nothing|doesn't|does not|isn't|won't|can't|cannot|broken|having|getting|the same|waiting)",
+    "re:still (?:not|no|nothing|doesn't|does not|isn't|won't|can't|cannot|couldn't|could not|unable|haven't|hasn't|"
+    "didn't|don't|broken|having|getting|the same|waiting)",
+    # "none of it worked", "nothing helped"
+    "re:(?:none of (?:it|them|those|these|that|this|the \\w+)|nothing) (?:has |have )?(?:worked|helped|works|fixed it)",
+    # the route the agent gave was tried and failed: "I went into my Branch and was told it was not possible",
+    # "spoke to a sup. Wouldn't refund my $75", "a bit later i get kicked off"
+    "re:(?:was|were|been|got) told (?:it|that|this|they|we|i)(?:'s| is| was| were| would| could)? (?:not|n't|never|impossible|"
+    "unable|no)\\b",
+    "re:(?:it|that|this) (?:was not|is not|wasn't|isn't) possible", "re:(?:it|that|this) (?:was|is) impossible",
+    "re:(?:wouldn't|won't|would not|will not|refused to|couldn't|could not) (?:refund|deliver|help|fix|replace|honou?r|"
+    "cancel|let me|give me|accept)\\b",
+    "re:(?:get|getting|got|gets) (?:kicked|logged|thrown|booted) (?:off|out)",
     "didn't work", "did not work", "doesn't work", "does not work", "not working", "isn't working", "didn't help",
     "doesn't help", "did not help", "does not help", "not helpful", "already tried", "already did that",
     "already done that", "same problem", "same issue", "same thing again", "happened again", "not fixed",
@@ -85,7 +106,64 @@ _NOT_ABOUT_THE_FIX = re.compile(
 # wrong or left the question open ("No, it is literally unobtainable.", "Do u expect people to travel with a compass???").
 _DISPUTE_OPENING = re.compile(r"\W*(?:(?:no|nah)\s*[,.!]|nope\b)", re.IGNORECASE)
 _STILL_ASKING = re.compile(r"\?[\s?!]*[?!]")
+# "It needs to be fixed", "when the outage is expected to be resolved", "if it was going to be fixed": the fix is
+# wanted or still to come, not confirmed (nor is it in a question: "is it fixed?")
+_NOT_YET = re.compile(r"\b(?:to|be|get|gets|getting|will|would|when|if|until|unless|once|hope|hoping|needs?|wants?|"
+                      r"should|could|can)\W+(?:\w+\W+)?$", re.IGNORECASE)
+# a return for more help on the same matter: "Could you please provide phone numbers."
+_ASKS_AGAIN = Phrases(r"\b(?:can|could|would|will) (?:you|u|someone|somebody|anyone) (?:please |pls |plz |kindly )?"
+                      r"(?:help|provide|give|send|tell|fix|sort|look|check|get|find|call|contact|explain)\b")
+# the agent's reply asks for details ("what's your local store?"): thanks with the details are no verdict on a fix
+_WANTS_DETAILS = Phrases(r"\b(?:what|which|where|when)(?:'s|’s| is| are| was)? (?:\w+ ){0,3}?(?:your|you)\b[^.!?]*\?"
+                         r"|\b(?:can|could|would) you (?:please )?(?:provide|send|tell|confirm|share|let us know)\b")
+def _may_ask_again(low: str) -> bool:
+    """A literal test before ``_ASKS_AGAIN``: one of its subjects ("you", "u", "someone", "somebody", "anyone")."""
+    return "you " in low or "u " in low or "some" in low or "anyone" in low
+
+
+_FIX_WORDS = frozenset(("worked", "works", "sorted", "fixed"))
 _SETTLED = re.compile(r"\b(?:thank|thanks|thx|ty|that's all|that is all|all good|all set|fine|ok|okay)\b", re.IGNORECASE)
+
+
+def _raiser_messages(view):
+    """The messages of the customer who raised the issue: the author of the first customer message the first agent
+    reply answers (by its leading @handle), else of the first customer message. Bystanders' tweets are left out."""
+    customer = view.customer
+    if len(customer) < 2:
+        return customer
+    authors = [c.message.author.id if c.message.author else None for c in customer]
+    if len(set(authors)) < 2 or None in authors:
+        return customer
+    raiser = authors[0]
+    reply = view.agent[0] if view.agent else None
+    if reply is not None:
+        handles = _HANDLES.match(reply.text)
+        named = {h.lower() for h in _HANDLE.findall(handles.group())} if handles else set()
+        for c, a in zip(customer, authors):
+            if c.index < reply.index and a.lower() in named:
+                raiser = a
+    return [c for c, a in zip(customer, authors) if a == raiser] or customer
+
+
+def _to_another_customer(message, view) -> bool:
+    """Whether the message is addressed first to another customer of the thread ("@117171 @LondonMidland ... thanks
+    for your concern!"): its thanks are for them, not for the agent's answer."""
+    handles = _HANDLES.match(message.text)
+    first = _HANDLE.search(handles.group()) if handles else None
+    if first is None:
+        return False
+    return any(c.message.author is not None and c.message.author.id == first.group(1) for c in view.customer)
+
+
+def _in_question(text: str, pos: int, end: int) -> bool:
+    """Whether the sentence holding ``pos`` ends with a question mark ("is it fixed yet?")."""
+    stop = _STOP.search(text, pos, end)
+    return bool(stop) and stop.group() == "?"
+
+
+_HANDLES = re.compile(r"\s*(?:@\w+[\s:,]*)+")
+_HANDLE = re.compile(r"@(\w+)")
+_STOP = re.compile(r"[.!?\n]")
 
 
 class Resolution(Check):
@@ -105,7 +183,12 @@ class Resolution(Check):
         view = context.view(conversation)
         if not view.agent:
             return not_applicable("No agent reply: nothing was attempted yet.")
-        judged = self._judged(view, context)
+        # the customer who raised the issue decides; other people's tweets in the thread count only when the raiser's
+        # last message says nothing (a bystander with the same problem: "that's what we all want to know")
+        raiser = _raiser_messages(view)
+        judged = self._judged(view, context, raiser)
+        if judged is None and len(raiser) < len(view.customer):
+            judged = self._judged(view, context, view.customer)
         if judged is not None:
             return judged
         if context.history is None:
@@ -121,29 +204,34 @@ class Resolution(Check):
                                   "before you close.")
         return passed(f"No repeat contact on the same issue within {within.days} days.", [opening(issue)])
 
-    def _judged(self, view, context):
+    def _judged(self, view, context, customer):
         """What the customer's last message says about the fix, or None when it says nothing.
 
         The last message counts even when it came before the agent's reply ("Shoes exchanged with no fuss"),
         but only an answer to an agent reply can say the answer failed. A thread whose only customer message
         is its opening request says nothing either way, unless it already confirms ("That worked, thanks!").
         """
-        if not view.customer:
+        if not customer:
             return None
-        last = view.customer[-1]
+        last = customer[-1]
         text, start, end = last.text, last.start, last.end
         # an answer to an agent reply: one came between the customer's first message and this one (a brand's own post
         # that opens the thread answers nothing)
-        first = view.customer[0]
+        first = customer[0]
         before = [r for r in view.agent if first.index < r.index < last.index]
         answered = bool(before)
+        # the agent's reply just before asked the customer something: what follows answers it (details, not a verdict)
+        asked = bool(before) and "?" in before[-1].body
         if answered:
-            bad = self._unresolved.search(text, start, end)
-            if bad:
-                return failed("The customer says the problem is not solved.", [span(last, bad.start(), bad.end())],
-                              tip="Check the fix worked before closing: ask, test, or follow up.")
+            # the customer's last turn: every message of theirs since that reply ("I went to the service center...
+            # Wouldn't refund my $75" then "I'm sure delivering my bag would be a lot less...")
+            turn = [c for c in customer if c.index > before[-1].index]
+            for c in turn:
+                bad = self._unresolved.search(c.text, c.start, c.end)
+                if bad:
+                    return failed("The customer says the problem is not solved.", [span(c, bad.start(), bad.end())],
+                                  tip="Check the fix worked before closing: ask, test, or follow up.")
             dispute = _DISPUTE_OPENING.match(text, start, end)
-            asked = bool(before) and "?" in before[-1].body
             if dispute and not asked and not _SETTLED.search(text, dispute.end(), end):
                 return failed("The customer answers the reply with a \"no\": it did not solve the problem.",
                               [span(last, dispute.start(), dispute.end())],
@@ -153,6 +241,11 @@ class Resolution(Check):
                 return failed("The customer is still asking after the answer (\"??\").",
                               [span(last, still.start(), still.end())],
                               tip="Answer the question the customer actually asked, then check it is settled.")
+            again = None if asked or not _may_ask_again(lowered(text)) else _ASKS_AGAIN.search(text, start, end)
+            if again and not self._confirmed.search(text, start, end):
+                return failed("The customer comes back for more help after the answer.",
+                              [span(last, again.start(), again.end())],
+                              tip="Check the fix worked before closing: ask, test, or follow up.")
             cue = next((c for c in context.cues(view.conversation) if c.message_id == last.id
                         and c.kind in ("anger", "frustration", "disappointment") and c.score >= 0.75), None)
             if cue is not None and not self._confirmed.search(text, start, end):
@@ -160,14 +253,19 @@ class Resolution(Check):
                               [Evidence(cue.message_id, cue.start, cue.end, cue.quote)],
                               tip="Check the fix worked before closing: ask, test, or follow up.")
         good = self._confirmed.search(text, start, end)
-        if good and not _NEGATED.search(text, max(start, good.start() - 16), good.start()):
+        if good and not _NEGATED.search(text, max(start, good.start() - 16), good.start()) \
+                and not _NOT_YET.search(text, max(start, good.start() - 24), good.start()) \
+                and not _in_question(text, good.start(), end):
             return passed("The customer confirms the fix.", [span(last, good.start(), good.end())])
         if answered:
             low = lowered(text)[start:end]
             thanks = self._thanks.search(text, start, end)
-            if thanks and "?" not in text[start:end] and not any(w in low for w in _MOVING_ON) \
+            if thanks and not _WANTS_DETAILS.search(before[-1].text, before[-1].start, before[-1].end) \
+                    and not _to_another_customer(last, view) and "?" not in text[start:end] and not any(w in low for w in _MOVING_ON) \
                     and not _NOT_ABOUT_THE_FIX.search(low) \
                     and not _NEGATED.search(text, max(start, thanks.start() - 16), thanks.start()) \
+                    and not (thanks.group() in _FIX_WORDS
+                             and _NOT_YET.search(text, max(start, thanks.start() - 24), thanks.start())) \
                     and not is_praise(first.text, first.start, first.end):
                 return passed("The customer thanks the agent for the answer.", [span(last, thanks.start(), thanks.end())])
         return None

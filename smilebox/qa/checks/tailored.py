@@ -7,10 +7,14 @@ input) finds near-copies in at least ``min_conversations`` conversations, or whe
 it is generic boilerplate ("Sorry for any inconvenience. Please DM us your details.").
 
 Generic boilerplate is what is left with no word of its own once the stock phrases, the vocabulary of
-the support process itself (DM, details, order number, look into...), names, links and sign-offs are
-taken out: it could be pasted under any tweet. It fails unless the customer gave almost no detail
-("Help", "disgusted with your service"), or the agent's turn goes on in the next message with words of
-its own (a chat introduction). A reply that is only a link or an emoji fails; a reply opening with a
+the support process itself (DM, details, order number, look into, review, specifics, instructions...) in
+any of its forms ("responded", "replying", "frustrations"), names, links and sign-offs are taken out: it
+could be pasted under any tweet. It fails unless the customer gave almost no detail and named no issue
+("Help", "disgusted with your service", "awful customer service": feelings are no detail, while "when u
+gonna fix hq" or "I'm not getting your texts" name one), or the agent's turn goes on in the next message
+with words of its own (a chat introduction). A reply that picks up the private message the customer says
+they sent ("I've replied to your DM") engages with it, and so does one that gives the route a customer
+asked for ("who can I complain to...?" answered with a link or number). A reply that is only a link or an emoji fails; a reply opening with a
 direct answer to the customer's yes/no question ("We sure do!") passes.
 
 When the customer's last message before the reply praises, thanks or reports the problem solved, generic
@@ -31,7 +35,7 @@ import re
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
 from smilebox.qa.cues import is_praise
-from smilebox.qa.phrases import STOPWORDS, content_stems, phrase_pattern, sentence_spans, words
+from smilebox.qa.phrases import STOPWORDS, Phrases, content_stems, phrase_pattern, sentence_spans, words
 from smilebox.qa.templates import TemplateLibrary
 
 # "not sorted", "isn't fixed": a confirmation word that is negated confirms nothing (as in resolution)
@@ -74,7 +78,36 @@ kind also further additional assistance experienced ensure best regards kindly c
 understand frustration frustrating appreciate patience concern hope assist feel free pass passed mention next rgds
 away forward forwarded directly show along clarify outlined trouble official numbers week mentioned type country
 opened acct accts pin pins elaborate alternate code codes private secure securely chat
+review query queries specific specifics inquire inquiry instruction status goal possible associate concerned read
+regarding related situation matter request ticket helpful booking reference
 """.split())
+
+
+_GENERIC_FORMS: dict[str, bool] = {}
+
+
+def _is_generic_word(w: str) -> bool:
+    """Whether a lowercased word is support vocabulary, in any of its forms ("responded", "replying",
+    "frustrations", "resolved", "clicking", "instructions" as "respond", "reply", "frustration"...)."""
+    if w in _GENERIC_WORDS:
+        return True
+    known = _GENERIC_FORMS.get(w)
+    if known is not None:
+        return known
+    if len(_GENERIC_FORMS) > 4096:
+        _GENERIC_FORMS.clear()
+    known = _GENERIC_FORMS[w] = _generic_form(w)
+    return known
+
+
+def _generic_form(w: str) -> bool:
+    for suffix in ("ing", "ed", "es", "s", "d", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: -len(suffix)]
+            if base in _GENERIC_WORDS or base + "e" in _GENERIC_WORDS or (base.endswith("i") and base[:-1] + "y" in
+                                                                         _GENERIC_WORDS):
+                return True
+    return False
 
 
 _GENERIC_ONLY = "generic boilerplate only"
@@ -118,6 +151,31 @@ _OFFERS_HELP = re.compile(
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# The customer names an issue, however briefly ("when u gonna fix hq for xbox", "If I don't provide the required
+# information..."): the "no detail at all" exception is for messages that name none ("Help", "disgusted with your service").
+_NAMES_ISSUE = Phrases(
+    r"(?:n['’]t|\bnot) (?:work|load|arrive|get|receive|let|open|connect|provide|send|show|turn|charge)\w*|"
+    r"\b(?:no longer|fix\w*|broke\w*|error\w*|wrong|missing|late|lost|cancel\w*|refund\w*|charg\w+|"
+    r"bill\w*|deliver\w*|password|log ?in|internet|wifi|outage)\b")
+# The customer asks where to go ("who can I complain to...? Do you have an email or phone number...?") and the reply
+# gives the route (a link, a number, an address): it answers the question.
+_ASKS_FOR_A_ROUTE = Phrases(
+    r"\b(?:who (?:can|do|should|would) i (?:\w+ )?(?:to|contact|complain|speak|talk|write|email|call|message)|"
+    r"where (?:can|do|should) i (?:go|complain|send|report|contact)|how (?:can|do) i (?:contact|complain|reach|get in touch)|"
+    r"(?:an? |the )?(?:email(?: address)?|phone number|number|contact details|link|website) (?:for|of|to)\b)")
+# How the customer feels says nothing of what happened: these words are no detail ("awful customer service, why bother
+# trying to contact the head office?", "the way i am treated it's totally unacceptable").
+_FEELING_WORDS = frozenset("""
+awful terrible horrible unacceptable disgusted disgusting ridiculous useless worst poor shame shameful joke pathetic
+treated treatment totally absolutely really bother trying hope hoping annoyed angry upset disappointed disappointing
+seriously lousy rubbish appalling
+""".split()) | _GENERIC_WORDS
+# The customer says they sent a private message, and the reply picks it up ("DM sent!" / "Thanks for getting that DM
+# sent over - I've got it"; "I've sent a dm to ask regarding a charge" / "I've replied to your DM").
+_SENT_A_DM = Phrases(r"\b(?:dm|dm['’]d|dmed|direct message|private message|pm)\b[^.!?]{0,12}\bsent\b|\bsent (?:you |u |y['’]all )?"
+                     r"(?:guys )?(?:a |an )?(?:dm|direct message|private message|pm|message)\b")
+_ABOUT_THE_DM = Phrases(r"\b(?:your|the|that) (?:dm|direct message|private message|pm|message)s?\b")
+_ROUTE = re.compile(r"https?://|www\.|\+?\d[\d ().-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def _has_own_word(text: str) -> bool:
@@ -126,7 +184,7 @@ def _has_own_word(text: str) -> bool:
         w = m.group(0)
         if len(w) >= 4:
             w = w.lower().replace("’", "'")
-            if w not in STOPWORDS and w not in _GENERIC_WORDS:
+            if w not in STOPWORDS and not _is_generic_word(w):
                 return True
     return False
 
@@ -194,6 +252,11 @@ class Tailored(Check):
         asked = any("?" in c.body for c in view.customer_before(reply))
         if asked and _DIRECT_ANSWER.match(body):
             return passed("The first agent reply answers the customer's question directly.", [opening(reply)])
+        if any(_SENT_A_DM.search(c.body) for c in view.customer_before(reply)) and _ABOUT_THE_DM.search(body):
+            return passed("The customer said they sent a private message, and the first reply picks it up.",
+                          [opening(reply)])
+        if any(_ASKS_FOR_A_ROUTE.search(c.body) for c in view.customer_before(reply)) and _ROUTE.search(reply.text):
+            return passed("The customer asked where to turn, and the first reply gives the route.", [opening(reply)])
         if canned == _GENERIC_ONLY and self._turn_goes_on(view, reply):
             return passed("The first reply only opens the agent's turn; the messages that follow it answer in their "
                           "own words.", [opening(reply)])
@@ -210,7 +273,8 @@ class Tailored(Check):
                           tip="React to what the customer told you, even in one line.")
         if canned == _GENERIC_ONLY:
             # nothing of its own is left: it engages only when there was nothing to engage with
-            if len(content_stems(told, _GENERIC_WORDS)) <= self.config["min_detail_words"]:
+            if len(content_stems(told, _FEELING_WORDS)) <= self.config["min_detail_words"] \
+                    and not _NAMES_ISSUE.search(told):
                 return passed("The customer gave almost no detail; the first reply's general offer is as specific "
                               "as it can be.", [opening(reply)])
             return failed("The first reply is generic boilerplate that could answer any message and does not touch "

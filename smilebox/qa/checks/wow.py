@@ -11,7 +11,10 @@ costume, a trip) with a friendly mark ("!", an emoji) and asks for nothing - a r
 beyond the stock thanks-for-sharing ("We'd rather give you treats than tricks, Sharon. Enjoy!", "We disagree, Dylan.
 We're excited that you're choosing us, for all your sporting needs."), names the family member, pet or event the
 customer told about ("this Sunday is Bring Your Grandma to McDonald's Day") or wishes them well by a name of their own
-message ("Enjoy the flight (and your time in Tahoe)" to "#laketahoe"). Never a penalty: when nothing is found the
+message ("Enjoy the flight (and your time in Tahoe)" to "#laketahoe"). A reply free of the support process (no DM,
+order, refund, apology...) that plays on a word of the customer's own ("#pugstakedc" -> "a pugtastic time", "candy
+corn" -> "a bit corny") or compliments what they shared ("the "love" symbol looks awesome!", "That flight looks LIT!")
+passes too (read in the first agent reply), unless a customer in the thread is angry or disappointed. Never a penalty: when nothing is found the
 engine reports na.
 """
 
@@ -35,7 +38,8 @@ def _may_joke(text: str) -> bool:
     if not text.isascii() and not _FACE_SET.isdisjoint(text):
         return True
     low = lowered(text)
-    return any(mark in low for mark in (":p", ":-p", ";p", ";)", ";-)", "haha", "hehe", "lol", "lmao", "ha ha"))
+    return (":p" in low or ":-p" in low or ";p" in low or ";)" in low or ";-)" in low or "haha" in low or "hehe" in low
+            or "lol" in low or "lmao" in low or "ha ha" in low)
 
 
 _PROBLEM_HINT = re.compile(r"n't|\b(?:not|no|never|problem|issue|broken|refund|help|wrong|late|missing)\b")
@@ -55,6 +59,21 @@ _ECHO = Phrases(
     r"\b(?:enjoy|hope|have (?:a|an)|good luck with|best of luck with|congrats on|congratulations on|love|adorable|cute|"
     r"lovely|sorry about|wish)\b[^.!?\n]{0,40}?\b(?:your|the|that|this|his|her)\s+((?:\w+\s+)?\w+)"
 )
+def _may_touch(low: str) -> bool:
+    """``_TOUCH_HINT`` as substring tests (faster than the regular expression over a short reply)."""
+    return ("birthday" in low or "bonus" in low or "anniversary" in low or "as a " in low or "congrat" in low
+            or "credit" in low or "complimentary" in low or "get well" in low or "gift" in low or "goodwill" in low
+            or "gesture" in low or "feel better" in low or "freebie" in low or "voucher" in low or "treat" in low
+            or "discount" in low or "little something" in low or "on us" in low or "on the house" in low
+            or "upgrade" in low)
+
+
+def _may_echo(low: str) -> bool:
+    """``_ECHO_HINT`` as substring tests."""
+    return ("enjoy" in low or "hope" in low or "have a" in low or "luck" in low or "congrat" in low or "love" in low
+            or "adorable" in low or "cute" in low or "sorry about" in low or "wish" in low)
+
+
 # A literal scan (fast) for the words every personal remark starts with, before the full pattern.
 _ECHO_HINT = re.compile(r"enjoy|hope|have a|luck|congrat|love|adorable|cute|sorry about|wish")
 _LIFE = frozenset("""
@@ -130,6 +149,45 @@ _SEASONS = frozenset("halloween christmas xmas thanksgiving easter hanukkah diwa
 _PROPER = re.compile(r"(?<=[\w,;:&(] )[A-Z][a-z]{3,}")
 
 
+# Wordplay on the customer's own words: a word of theirs (or the start of their hashtag) with a playful ending
+# ("#pugstakedc" -> "a pugtastic time", "candy corn" -> "a bit corny").
+_PUN = re.compile(r"\b([a-z]{3,}?)(tastic|tacular|licious|errific|rrific|tabulous|y)\b")
+# A compliment on what the customer shared: "the "love" symbol looks awesome!", "That flight looks LIT!", "Sounds like
+# a double win!"
+_COMPLIMENT = re.compile(
+    r"\b(?:looks?|looked|sounds?|sounded)\b(?: like)?(?: (?:a|an|such a|so|really|very|totally|pretty))? ?(?:\w+ )?"
+    r"(?:awesome|amazing|fantastic|lit|incredible|delicious|beautiful|gorgeous|impressive|adorable|cute|epic|win|fab|"
+    r"fabulous|stunning|spooky|tasty|yummy|brilliant|wonderful)\b", re.IGNORECASE)
+
+
+_PUN_HINTS = ("tastic", "tacular", "licious", "rrific", "tabulous")
+# a word of five letters or more ending in "y" (written to start with the literal "y", so the search skips to it)
+_Y_WORD = re.compile(r"y(?<=[a-z]{5})\b")
+# words that end in "y" whatever the customer wrote ("ever" -> "every")
+_PLAIN_Y = frozenset("every party early only really body city ready many story sorry happy busy money reply delay "
+                     "holiday family anyway already likely lovely".split())
+
+
+def _uncommon_y_word(text: str, start: int, end: int) -> bool:
+    """Whether the text holds a word of five letters or more ending in "y" that is not one of ``_PLAIN_Y`` nor of the
+    common endings "-ly", "-ry", "-ty", "-ay", "-ey", "-oy", "-dy" ("quickly", "delivery", "quality", "today")."""
+    for m in _Y_WORD.finditer(text, start, end):
+        i = j = m.start()
+        if text[i - 1] in "lrtaeod":
+            continue
+        while j > start and text[j - 1].isalpha():
+            j -= 1
+        if text[j:i + 1] not in _PLAIN_Y:
+            return True
+    return False
+
+
+def _not_process(r) -> bool:
+    """No word of the support process in the reply (a question about what the customer shared is allowed)."""
+    low = lowered(r.text)[r.start:r.end]
+    return "direct message" not in low and "reach out" not in low and _PROCESS_WORDS.isdisjoint(_TOKENS.findall(low))
+
+
 class Wow(Check):
     id = "wow"
     name = "connect.wow"
@@ -150,11 +208,13 @@ class Wow(Check):
         told = None
         for r in view.agent:
             m = None
-            if self._touch_hint is None or self._touch_hint.search(lowered(r.text), r.start, r.end):
+            low = lowered(r.text)
+            # literal scans of the whole text (a superset of the body's: the full patterns below decide)
+            if self._touch_hint is None or _may_touch(low):
                 m = self._touches.search(r.text, r.start, r.end)
             if m:
                 return passed("A personal touch beyond the script.", [span(r, m.start(), m.end())])
-            if not _ECHO_HINT.search(lowered(r.text), r.start, r.end):
+            if not _may_echo(low):
                 continue
             for e in _ECHO.finditer(r.text, r.start, r.end):
                 if told is None:
@@ -162,6 +222,9 @@ class Wow(Check):
                 for word in e.group(1).lower().split():
                     if word in _LIFE and re.search(rf"\b{re.escape(word)}\b", told):
                         return passed(f"A personal remark about the customer's {word}.", [span(r, e.start(), e.end())])
+        shared = self._wordplay_or_compliment(view, context)
+        if shared is not None:
+            return shared
         banter = self._playful_reply_to_banter(view)
         if banter is not None:
             return passed("Playful banter that picks up what the customer said.", [banter])
@@ -218,6 +281,38 @@ class Wow(Check):
             left = _TAKES_PRAISE.sub(" ", _GENERIC.sub(" ", _PROPER_AND_LINKS.sub(" ", _HASHTAGS.sub(" ", r.body))))
             if len(content_stems(left, _OWN_STOP)) >= self.config["own_words"]:
                 return passed("A reply in words of its own to a customer sharing a moment.", [span(r, r.start, r.end)])
+        return None
+
+    @staticmethod
+    def _wordplay_or_compliment(view, context):
+        """A reply free of the support process that plays on a word of the customer's own ("a pugtastic time") or
+        compliments what they shared ("the "love" symbol looks awesome!"), in a thread with no angry customer. Only the
+        first agent reply is read: it is the one that answers what the customer shared."""
+        if not view.customer:
+            return None
+        for r in view.agent[:1]:
+            low = lowered(r.text)
+            # literal scans first (fast): most replies hold no compliment verb, pun ending or uncommon "-y" word
+            compliment = ("look" in low or "sound" in low) and _COMPLIMENT.search(r.text, r.start, r.end)
+            if not compliment and "tastic" not in low and "tacular" not in low and "licious" not in low \
+                    and "rrific" not in low and "tabulous" not in low and not _uncommon_y_word(low, r.start, r.end):
+                continue
+            before = [c for c in view.customer if c.index < r.index]
+            if not before or not _not_process(r):
+                continue
+            if any(q.kind in ("anger", "frustration", "disappointment") and q.score >= 0.75
+                   for q in context.cues(view.conversation)):
+                return None
+            told = " ".join(c.body for c in before).lower()
+            for m in _PUN.finditer(low, r.start, r.end):
+                stem, word = m.group(1), m.group(0)
+                # a "-y" pun plays on a whole word of the customer's ("corn" -> "corny"), not on the start of one
+                if m.group(2) == "y" and (len(stem) < 4 or word in _PLAIN_Y or not re.search(rf"\b{re.escape(stem)}\b", told)):
+                    continue
+                if re.search(rf"(?:^|[\s#@\"'(]){re.escape(stem)}", told) and not re.search(rf"\b{re.escape(word)}\b", told):
+                    return passed("Wordplay on the customer's own words.", [span(r, m.start(), m.end())])
+            if compliment:
+                return passed("A compliment on what the customer shared.", [span(r, compliment.start(), compliment.end())])
         return None
 
     @staticmethod
