@@ -12,6 +12,7 @@ from smilebox.evaluation import qa_eval
 from smilebox.evaluation.qa_eval import (
     CATEGORIES,
     CHECK_IDS,
+    FINAL_LABELS_PATH,
     HOLDOUT_LABELS_PATH,
     LABELS_PATH,
     TEST_LABELS_PATH,
@@ -22,6 +23,7 @@ from smilebox.evaluation.qa_eval import (
 from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
     select_dev_threads,
+    select_final_threads,
     select_holdout_threads,
     select_test_threads,
 )
@@ -94,7 +96,8 @@ def test_confusion_matrix_refuses_bad_input(human, auto, message):
 
 # The label files ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("path", "minimum"),
-                         [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60), (HOLDOUT_LABELS_PATH, 60)])
+                         [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60), (HOLDOUT_LABELS_PATH, 60),
+                          (FINAL_LABELS_PATH, 60)])
 def test_label_file_is_well_formed(path, minimum):
     rows = load_labels(path)
     assert len(rows) >= minimum
@@ -108,7 +111,8 @@ def test_label_file_is_well_formed(path, minimum):
 
 
 @pytest.mark.parametrize(("path", "min_brands"),
-                         [(LABELS_PATH, 40), (TEST_LABELS_PATH, 30), (HOLDOUT_LABELS_PATH, 30)])
+                         [(LABELS_PATH, 40), (TEST_LABELS_PATH, 30), (HOLDOUT_LABELS_PATH, 30),
+                          (FINAL_LABELS_PATH, 25)])
 def test_label_file_spreads_over_many_brands(path, min_brands):
     rows = load_labels(path)
     brands = [r.brand for r in rows]
@@ -116,10 +120,14 @@ def test_label_file_spreads_over_many_brands(path, min_brands):
     assert max(brands.count(b) for b in set(brands)) <= 5
 
 
-def test_dev_test_and_holdout_label_files_are_disjoint():
-    dev, test, holdout = ({r.conversation_id for r in load_labels(path)}
-                          for path in (LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH))
-    assert dev.isdisjoint(test) and dev.isdisjoint(holdout) and test.isdisjoint(holdout)
+ALL_LABEL_PATHS = (LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, FINAL_LABELS_PATH)
+
+
+def test_the_four_label_files_are_pairwise_disjoint():
+    ids = [{r.conversation_id for r in load_labels(path)} for path in ALL_LABEL_PATHS]
+    for i, first in enumerate(ids):
+        for second in ids[i + 1:]:
+            assert first.isdisjoint(second)
 
 
 # The thread selection ----------------------------------------------------------------------------------
@@ -169,8 +177,28 @@ def test_holdout_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads)
     assert [th.id for th in select_holdout_threads(sample_threads, n=60)] == full[:60]
 
 
+def test_final_selection_is_disjoint_from_all_earlier_sets_deterministic_and_balanced(sample_threads):
+    earlier = set()
+    for select in (select_dev_threads, select_test_threads, select_holdout_threads):
+        earlier |= {th.id for th in select(sample_threads)}
+    assert len(earlier) == 350
+    final = select_final_threads(sample_threads)
+    assert len(final) == 100 and len({th.id for th in final}) == 100
+    assert earlier.isdisjoint(th.id for th in final)
+    assert [th.id for th in select_final_threads(sample_threads)] == [th.id for th in final]
+    assert all(th.has_agent_reply and len(th.brands) == 1 for th in final)
+    brands = [th.brand for th in final]
+    assert len(set(brands)) >= 25 and max(brands.count(b) for b in set(brands)) <= 4
+
+
+def test_final_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads):
+    full = [th.id for th in select_final_threads(sample_threads)]
+    assert [th.id for th in select_final_threads(sample_threads, n=60)] == full[:60]
+
+
 @pytest.mark.parametrize(("select", "path"), [(select_test_threads, TEST_LABELS_PATH),
-                                              (select_holdout_threads, HOLDOUT_LABELS_PATH)])
+                                              (select_holdout_threads, HOLDOUT_LABELS_PATH),
+                                              (select_final_threads, FINAL_LABELS_PATH)])
 def test_labels_resolve_to_selected_threads_with_every_check(sample_threads, select, path):
     """Every labelled id is a thread of the draw, labelled on every check, and the labels are its prefix."""
     drawn = select(sample_threads)
@@ -185,7 +213,7 @@ def test_labels_resolve_to_selected_threads_with_every_check(sample_threads, sel
 
 
 @needs_data
-@pytest.mark.parametrize("path", [LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH])
+@pytest.mark.parametrize("path", ALL_LABEL_PATHS)
 def test_labelled_ids_are_root_customer_tweets_of_the_sample(path):
     with open(TWCS_CSV, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -233,17 +261,21 @@ def _table_rows(text: str) -> list[str]:
 
 
 @needs_data
-def test_run_reports_every_check_on_dev_then_test_then_holdout():
+def test_run_reports_every_check_on_dev_then_test_then_holdout_then_final():
     section = qa_eval.run(SHARED_DATA)
     assert section.startswith(qa_eval.SECTION_TITLE)
     dev_part, rest = section.split(qa_eval.TEST_TITLE)
-    test_part, holdout_part = rest.split(qa_eval.HOLDOUT_TITLE)
+    test_part, rest = rest.split(qa_eval.HOLDOUT_TITLE)
+    holdout_part, final_part = rest.split(qa_eval.FINAL_TITLE)
     assert "smilebox eval" in dev_part
-    assert "development" in test_part and "never tuned on" not in test_part
-    assert "never tuned on these threads" in holdout_part
-    n_test = str(len(load_labels(TEST_LABELS_PATH)))
-    n_holdout = str(len(load_labels(HOLDOUT_LABELS_PATH)))
-    for part, n in ((dev_part, "150"), (test_part, n_test), (holdout_part, n_holdout)):
+    for part in (dev_part, test_part, holdout_part):
+        assert "**Status:** development data" in part and "never tuned on" not in part
+    assert "measured blind once" in test_part and "measured blind once" in holdout_part
+    assert "closing 0.630" in holdout_part  # the holdout's first blind figures stay on record
+    assert "**Status:** never tuned on" in final_part and "never tuned on these threads" in final_part
+    n_test, n_holdout, n_final = (str(len(load_labels(path)))
+                                  for path in (TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, FINAL_LABELS_PATH))
+    for part, n in ((dev_part, "150"), (test_part, n_test), (holdout_part, n_holdout), (final_part, n_final)):
         rows = _table_rows(part)
         assert [row.split("|")[1].strip() for row in rows] == list(CHECK_IDS)
         scored = [row for row in rows if "not in rubric yet" not in row]
@@ -251,15 +283,31 @@ def test_run_reports_every_check_on_dev_then_test_then_holdout():
         assert part.count("- `") == len(scored)  # one confusion matrix per scored check
 
 
+OPTIONAL_SETS = {"TEST_LABELS_PATH": "TEST_TITLE", "HOLDOUT_LABELS_PATH": "HOLDOUT_TITLE",
+                 "FINAL_LABELS_PATH": "FINAL_TITLE"}
+
+
 @needs_data
-@pytest.mark.parametrize(("absent", "title", "kept"),
-                         [("TEST_LABELS_PATH", "TEST_TITLE", "HOLDOUT_TITLE"),
-                          ("HOLDOUT_LABELS_PATH", "HOLDOUT_TITLE", "TEST_TITLE")])
-def test_run_leaves_out_a_table_without_its_labels(monkeypatch, tmp_path, absent, title, kept):
+@pytest.mark.parametrize("absent", sorted(OPTIONAL_SETS))
+def test_run_leaves_out_a_table_without_its_labels(monkeypatch, tmp_path, absent):
     monkeypatch.setattr(qa_eval, absent, tmp_path / "absent.jsonl")
     section = qa_eval.run(SHARED_DATA)
-    assert getattr(qa_eval, title) not in section and getattr(qa_eval, kept) in section
-    assert len(_table_rows(section)) == 2 * len(CHECK_IDS)
+    for path_name, title in OPTIONAL_SETS.items():
+        assert (getattr(qa_eval, title) in section) is (path_name != absent)
+    assert len(_table_rows(section)) == len(OPTIONAL_SETS) * len(CHECK_IDS)
+
+
+def test_run_needs_the_dev_labels(monkeypatch, tmp_path):
+    monkeypatch.setattr(qa_eval, "LABELS_PATH", tmp_path / "absent.jsonl")
+    assert qa_eval.run(SHARED_DATA) is None
+
+
+def test_label_sets_are_one_list_in_report_order():
+    sets = qa_eval.label_sets()
+    assert [s.name for s in sets] == ["dev", "test", "holdout", "final"]
+    assert [s.path for s in sets] == list(ALL_LABEL_PATHS)
+    assert [s.required for s in sets] == [True, False, False, False]
+    assert all(s.status and s.title and s.method for s in sets)
 
 
 @needs_data

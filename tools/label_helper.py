@@ -1,13 +1,15 @@
-"""Print dev-, test- or holdout-set threads of the Twitter support sample for a person to label by hand.
+"""Print dev-, test-, holdout- or final-set threads of the Twitter support sample to label by hand.
 
 It never runs a Smilebox check: the labels in ``evaluation/labels/twcs_dev.jsonl``,
-``evaluation/labels/twcs_test.jsonl`` and ``evaluation/labels/twcs_holdout.jsonl`` must be an
+``evaluation/labels/twcs_test.jsonl``, ``evaluation/labels/twcs_holdout.jsonl`` and
+``evaluation/labels/twcs_final.jsonl`` must be an
 independent human judgement. Usage::
 
     python tools/label_helper.py --data ../shared/data --start 0 --count 15   # print threads 0-14
     python tools/label_helper.py --data ../shared/data --ids                  # the 150 dev ids, in order
     python tools/label_helper.py --data ../shared/data --set test --ids       # the 100 test ids
     python tools/label_helper.py --data ../shared/data --set holdout --ids    # the 100 holdout ids
+    python tools/label_helper.py --data ../shared/data --set final --ids      # the 100 final ids
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from pathlib import Path
 from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
     select_dev_threads,
+    select_final_threads,
     select_holdout_threads,
     select_test_threads,
 )
 
-SELECTORS = {"dev": select_dev_threads, "test": select_test_threads, "holdout": select_holdout_threads}
+SELECTORS = {"dev": select_dev_threads, "test": select_test_threads, "holdout": select_holdout_threads,
+             "final": select_final_threads}
 
 
 def main() -> None:
@@ -36,7 +40,8 @@ def main() -> None:
     parser.add_argument("--ids", action="store_true", help="print the chosen ids and brands only")
     parser.add_argument("--set", choices=sorted(SELECTORS), default="dev",
                         help="dev: the 150 tuning threads; test: 100 threads measured blind once, then "
-                             "tuned on; holdout: 100 threads never tuned on (all three disjoint)")
+                             "tuned on; holdout: 100 threads measured blind once, then tuned on; "
+                             "final: 100 threads never tuned on (all four disjoint)")
     args = parser.parse_args()
     all_threads = fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv")
     threads = SELECTORS[args.set](all_threads)

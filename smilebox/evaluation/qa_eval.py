@@ -1,13 +1,18 @@
 """How well the QA checks agree with people: the "connect" rubric against hand-labelled Twitter threads.
 
-Three disjoint sets of real Twitter support threads from ``twcs_sample``, each labelled by reading the
+Four disjoint sets of real Twitter support threads from ``twcs_sample``, each labelled by reading the
 threads, following ``evaluation/labelling-guide.md`` (labels in ``evaluation/labels/``):
 
 - the **dev** set (``twcs_dev.jsonl``, 150 threads): the checks were tuned on it;
 - the **test** set (``twcs_test.jsonl``, 100 threads): labelled blind and measured once, then its
   disagreements were used to fix checks, so it is development data now;
-- the **holdout** set (``twcs_holdout.jsonl``, 100 threads): labelled blind, never tuned on: its figure is
+- the **holdout** set (``twcs_holdout.jsonl``, 100 threads): labelled blind and measured once, then its
+  disagreements were used to improve checks, so it is development data now too;
+- the **final** set (``twcs_final.jsonl``, 100 threads): labelled blind, never tuned on: its figure is
   the honest one.
+
+The sets, their titles and the sentence saying what each one's figure means are one list,
+``label_sets()``; the report is one table per set, in that order.
 
 This module scores the threads with the engine and measures, per check, observed agreement and Cohen's
 kappa over the three outcomes pass / fail / na. Kappa is the figure the issue sets a target for (>= 0.8):
@@ -38,9 +43,11 @@ LABELS_DIR = Path(__file__).resolve().parents[2] / "evaluation" / "labels"
 LABELS_PATH = LABELS_DIR / "twcs_dev.jsonl"
 TEST_LABELS_PATH = LABELS_DIR / "twcs_test.jsonl"
 HOLDOUT_LABELS_PATH = LABELS_DIR / "twcs_holdout.jsonl"
+FINAL_LABELS_PATH = LABELS_DIR / "twcs_final.jsonl"
 SECTION_TITLE = "## QA checks against hand labels (twcs dev set)"
 TEST_TITLE = "### Test set (twcs test set: measured blind once, then tuned on)"
-HOLDOUT_TITLE = "### Holdout set (twcs holdout set: never tuned on, the honest figure)"
+HOLDOUT_TITLE = "### Holdout set (twcs holdout set: measured blind once, then tuned on)"
+FINAL_TITLE = "### Final set (twcs final set: never tuned on, the honest figure)"
 
 
 # Agreement statistics -------------------------------------------------------------------------------
@@ -225,10 +232,13 @@ def _counts(matrix: dict[str, dict[str, int]], by_row: bool) -> str:
     return " / ".join(str(total(c)) for c in CATEGORIES)
 
 
-def render(result: QaEvalResult, title: str = SECTION_TITLE, method: str | None = None) -> str:
-    """One set's section: the kappa table, the confusion matrices and how the labels were made."""
-    lines = [title, "",
-             f"Target: Cohen's kappa >= {KAPPA_TARGET} for every check (issue 3). "
+def render(result: QaEvalResult, title: str = SECTION_TITLE, method: str | None = None,
+           status: str | None = None) -> str:
+    """One set's section: its status, the kappa table, the confusion matrices and how the labels were made."""
+    lines = [title, ""]
+    if status:
+        lines += [f"**Status:** {status}", ""]
+    lines += [f"Target: Cohen's kappa >= {KAPPA_TARGET} for every check (issue 3). "
              f"{result.n_conversations} hand-labelled threads; conversations read by the {result.reader}.",
              "", *_table(result)]
     met = [c for c, ag in result.per_check.items() if ag.meets()]
@@ -278,44 +288,77 @@ Reproduce: `smilebox eval --data ../shared/data --only qa_eval`, or
 `python -m smilebox.evaluation.qa_eval ../shared/data`."""
 _TEST_METHOD = """These {n} threads ({brands} brands) were drawn by `select_test_threads` (seed 20261201,
 the same brand round-robin over the eligible threads left after removing the 150 dev threads) and
-labelled blind (labels in `evaluation/labels/twcs_test.jsonl`). Their first blind measurement was the
-honest figure: kappa greeting 0.980, closing 0.564, signature 0.950, customer_name 0.958, gratitude
-0.976, empathy 0.526, ownership 0.366, tailored 0.523, resolution 0.485, wow 0.174 (security and
-documentation single category, 100 %). After that their disagreements were used to fix closing, empathy,
-ownership, tailored, resolution and wow, so this table now flatters those checks like the dev table
-does: it is development data. The held-out figure is the holdout table below."""
-_HOLDOUT_METHOD = """The checks were never tuned on these threads: this is the held-out figure, the one to
-quote. The {n} threads ({brands} brands) were drawn by `select_holdout_threads` (seed 20261203, the same brand
-round-robin over the eligible threads left after removing the 150 dev and the 100 test threads, so the
-three sets are disjoint; see `evaluation/README.md`) and labelled blind by the same guide before any check
-was run on them (labels in `evaluation/labels/twcs_holdout.jsonl`). Nobody may change a check to fit
-these labels; tune on the dev or test set and re-measure here. Once this set is used for tuning it stops
-being held out: draw a new one with a new seed, excluding all three sets."""
+labelled blind (labels in `evaluation/labels/twcs_test.jsonl`). After their first blind measurement their
+disagreements were used to fix closing, empathy, ownership, tailored, resolution and wow, so this table
+now flatters those checks like the dev table does."""
+_HOLDOUT_METHOD = """These {n} threads ({brands} brands) were drawn by `select_holdout_threads` (seed
+20261203, the same brand round-robin over the eligible threads left after removing the 150 dev and the
+100 test threads) and labelled blind by the same guide before any check was run on them (labels in
+`evaluation/labels/twcs_holdout.jsonl`). After that first measurement their disagreements were used to
+improve the checks, so this table, like the dev and test tables, shows how well the checks fit threads
+they were tuned on."""
+_FINAL_METHOD = """The checks were never tuned on these threads: this is the held-out figure, the one to
+quote. The {n} threads ({brands} brands) were drawn by `select_final_threads` (seed 20261204, the same brand
+round-robin over the eligible threads left after removing the dev, test and holdout threads, so the four
+sets are disjoint; see `evaluation/README.md`) and labelled blind by the same guide before any check was
+run on them (labels in `evaluation/labels/twcs_final.jsonl`). Nobody may change a check to fit these
+labels; tune on the development sets and re-measure here. Once this set is used for tuning it stops being
+held out: draw a new one with a new seed, excluding all four sets (`select_after` takes the earlier
+selectors)."""
+
+_DEV_STATUS = ("development data: the checks were tuned on these threads, so this table shows how well they "
+               "fit them, not how they do on new threads.")
+_TEST_STATUS = ("development data: measured blind once (kappa greeting 0.980, closing 0.564, signature "
+                "0.950, customer_name 0.958, gratitude 0.976, empathy 0.526, ownership 0.366, tailored "
+                "0.523, resolution 0.485, wow 0.174; security and documentation single category, 100 %), "
+                "then tuned on.")
+_HOLDOUT_STATUS = ("development data: measured blind once (kappa greeting 1.000, closing 0.630, signature "
+                   "0.921, customer_name 0.932, gratitude 0.975, empathy 0.700, ownership 0.708, tailored "
+                   "0.463, resolution 0.553, wow 0.427; security and documentation single category, 100 %), "
+                   "then tuned on.")
+_FINAL_STATUS = "never tuned on: the honest figure, the one to quote."
 
 
-def _sets() -> list[tuple[Path, str, str]]:
-    """The labelled sets after the dev set, in report order: (labels path, title, method text)."""
-    return [(TEST_LABELS_PATH, TEST_TITLE, _TEST_METHOD),
-            (HOLDOUT_LABELS_PATH, HOLDOUT_TITLE, _HOLDOUT_METHOD)]
+@dataclass(frozen=True)
+class LabelSet:
+    """One labelled set in the report: where its labels are, its heading, and what its figure means."""
+
+    name: str
+    path: Path
+    title: str
+    method: str
+    status: str
+    required: bool = False  # the dev set: without it there is no section at all
+
+
+def label_sets() -> list[LabelSet]:
+    """Every labelled set, in report order. Read at call time, so a patched path is honoured."""
+    return [
+        LabelSet("dev", LABELS_PATH, SECTION_TITLE, _METHOD, _DEV_STATUS, required=True),
+        LabelSet("test", TEST_LABELS_PATH, TEST_TITLE, _TEST_METHOD, _TEST_STATUS),
+        LabelSet("holdout", HOLDOUT_LABELS_PATH, HOLDOUT_TITLE, _HOLDOUT_METHOD, _HOLDOUT_STATUS),
+        LabelSet("final", FINAL_LABELS_PATH, FINAL_TITLE, _FINAL_METHOD, _FINAL_STATUS),
+    ]
 
 
 def run(data_dir: Path) -> str | None:
     """The Markdown section for docs/accuracy.md, or None when the sample or the dev labels are absent.
 
-    The dev table comes first, then the test set's and the holdout set's tables, each when its label
-    file exists.
+    One table per set of ``label_sets()``, in order (dev, test, holdout, final); a set other than dev
+    whose label file is absent is left out.
     """
     data_dir = Path(data_dir)
     csv_path = data_dir / "twcs_sample" / "twcs_sample.csv"
-    if not csv_path.is_file() or not LABELS_PATH.is_file():
+    sets = label_sets()
+    if not csv_path.is_file() or any(s.required and not s.path.is_file() for s in sets):
         return None
     corpus = read_conversations(csv_path)
-    section = render(evaluate(data_dir, LABELS_PATH, corpus))
-    for labels_path, title, method in _sets():
-        result = evaluate(data_dir, labels_path, corpus)
+    parts = []
+    for label_set in sets:
+        result = evaluate(data_dir, label_set.path, corpus)
         if result is not None:
-            section += "\n" + render(result, title, method)
-    return section
+            parts.append(render(result, label_set.title, label_set.method, label_set.status))
+    return "\n".join(parts)
 
 
 def main(argv: Iterable[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import random
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -102,6 +102,7 @@ def fallback_read_twcs_threads(path: Path) -> list[Thread]:
 DEV_SEED = 20261122
 TEST_SEED = 20261201
 HOLDOUT_SEED = 20261203
+FINAL_SEED = 20261204
 
 
 def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED) -> list[Thread]:
@@ -123,21 +124,40 @@ def select_test_threads(threads: list[Thread], n: int = 100, seed: int = TEST_SE
     The dev threads are re-derived with ``select_dev_threads(threads, dev_n, dev_seed)`` and excluded
     before the draw, so the two sets are disjoint by construction and both follow from the raw CSV alone.
     It was the held-out set until, after its first blind measurement, it was used for tuning; the
-    held-out set is now ``select_holdout_threads``.
+    held-out set became ``select_holdout_threads`` and, after that one's blind measurement,
+    ``select_final_threads``.
     """
-    dev_ids = _ids(select_dev_threads(threads, dev_n, dev_seed))
-    return _round_robin(threads, n, seed, exclude=dev_ids)
+    return select_after(threads, [lambda ths: select_dev_threads(ths, dev_n, dev_seed)], n, seed)
 
 
 def select_holdout_threads(threads: list[Thread], n: int = 100, seed: int = HOLDOUT_SEED) -> list[Thread]:
     """The holdout set: the same procedure, with its own seed, over the threads in neither dev nor test.
 
     Both earlier sets are re-derived from ``threads`` with their own seeds and sizes (150 dev, 100 test)
-    and excluded before the draw, so the three sets are disjoint by construction. The test set was used
-    for tuning after its first blind measurement; this set is the one nobody may tune on.
+    and excluded before the draw, so the three sets are disjoint by construction. It was measured blind
+    once; its disagreements were then used for tuning, so the set nobody tunes on is now
+    ``select_final_threads``.
     """
-    earlier = _ids(select_dev_threads(threads)) | _ids(select_test_threads(threads))
-    return _round_robin(threads, n, seed, exclude=earlier)
+    return select_after(threads, [select_dev_threads, select_test_threads], n, seed)
+
+
+def select_final_threads(threads: list[Thread], n: int = 100, seed: int = FINAL_SEED) -> list[Thread]:
+    """The final set: the same procedure, with its own seed, over the threads in none of the earlier sets.
+
+    Dev, test and holdout are re-derived from ``threads`` with their own seeds and sizes and excluded
+    before the draw, so the four sets are disjoint by construction. Nobody tunes on it.
+    """
+    return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads], n, seed)
+
+
+def select_after(threads: list[Thread], earlier: list[Callable[[list[Thread]], list[Thread]]], n: int,
+                 seed: int) -> list[Thread]:
+    """A new set drawn like the dev set, with ``seed``, from the threads none of the ``earlier`` selectors
+    choose (each called with its own default size and seed). A shorter draw is a prefix of a longer one."""
+    excluded: frozenset[str] = frozenset()
+    for select in earlier:
+        excluded |= _ids(select(threads))
+    return _round_robin(threads, n, seed, exclude=excluded)
 
 
 def _ids(threads: list[Thread]) -> frozenset[str]:
