@@ -123,3 +123,61 @@ def test_regex_phrases_accept_curly_apostrophes(regex, text, matches):
     from smilebox.qa.phrases import phrase_pattern
 
     assert (phrase_pattern([regex]).search(text) is not None) is matches
+
+
+# Reassurance, offer and good-wish families in more words (twcs quotes, holdout review).
+@pytest.mark.parametrize(
+    "last, expected, quote",
+    [
+        # reassurance: whoever acts, the matter is in hand
+        ("@117052 Hello! We do not have access via this channel, our apologies! Someone from that team will get back to "
+         "you soon.", "pass", "Someone from that team will get back to you soon."),
+        ("@116410 Thank you for reaching out.  I will forward this feedback for you.--JV", "pass",
+         "I will forward this feedback for you."),
+        ("@117005 Thanks Will. Can you DM us your Nectar card number via the link please? We'll pop on a refund and feed "
+         "this back. Lauren https://t.co/x", "pass", "We'll pop on a refund and feed this back."),
+        ("@117119 Please use the link below to send us your name/ZIP/phone and I’ll call. ^kc https://t.co/x", "pass",
+         "Please use the link below to send us your name/ZIP/phone and I’ll call."),
+        ("@1 A member of our team will be in touch shortly through DM.", "pass",
+         "A member of our team will be in touch shortly through DM."),
+        ("@1 We will be sure to share your concerns with Leadership.", "pass",
+         "We will be sure to share your concerns with Leadership."),
+        # offers: "a tweet away", "would like to help", conditional doors, reporting back
+        ("@115719 Awesome! If you ever need us we are just a tweet away.\n^HSB", "pass",
+         "If you ever need us we are just a tweet away."),
+        ("@116019 Can you DM the account name and complete service address? We would like to help.  -Dan", "pass",
+         "We would like to help."),
+        ("@117137 We'd like to get you to the right area, please DM us. https://t.co/x", "pass",
+         "We'd like to get you to the right area, please DM us."),
+        ("@115956 If you change you're mind please let us know. ^RR", "pass", "If you change you're mind please let us know."),
+        ("@116354 Please let us know the results after the technician visits.   -Latitia", "pass",
+         "Please let us know the results after the technician visits."),
+        ("@116833 Click on the link to send us a DM as we value the chance to address your concern. ^HE", "pass",
+         "Click on the link to send us a DM as we value the chance to address your concern."),
+        # help given and taken; carrying on together
+        ("@116018 We're glad we were able to help! ^JG", "pass", "We're glad we were able to help!"),
+        ("@116649 We've just sent a DM your way. Let's carry on chatting there /AN", "pass", "Let's carry on chatting there"),
+        ("@116940 Oh no! even with tapping the link? Let's try again! https://t.co/x *MikeVance", "pass", "Let's try again!"),
+        ("@116008 For assistance please follow us and send us a Direct Message, we look forward to your reply.", "pass",
+         "For assistance please follow us and send us a Direct Message, we look forward to your reply."),
+        ("@115780 Hi Lauren, can you try changing your forum screen name at https://t.co/x? That should do the trick! "
+         "^Madison", "pass", "That should do the trick!"),
+        # good wishes: hoping to have you on your way, "Happy <Event>"
+        ("@117180 Sorry to hear that. The airport is experiencing congestion. Hoping to have you on your way soon.  *ALA",
+         "pass", "Hoping to have you on your way soon."),
+        ("@116550 Yay! Happy Bay2Breakers. #iRunAlaska -Kimball", "pass", "Happy Bay2Breakers."),
+        # still requests: "if you could DM us", "if you get in touch", "Let's take a closer look ...:", "happy with"
+        ("@1 It would also be helpful if you could DM us your booking reference.", "fail",
+         "It would also be helpful if you could DM us your booking reference."),
+        ("@1 It would be best if you get in touch with us by phone or chat.", "fail",
+         "It would be best if you get in touch with us by phone or chat."),
+        ("@1 Hmm.... Let's take a closer look into what's going on here: https://t.co/x ^ML", "fail",
+         "Let's take a closer look into what's going on here:"),
+        ("@1 We hope you're happy with the new plan? Which postcode is it for?", "fail", "Which postcode is it for?"),
+    ],
+)
+def test_closing_reassurance_offer_and_wish_families(last, expected, quote):
+    c = conv(("customer", "@brand help"), ("agent", "@1 Looking now."), ("agent", last), channel="social")
+    outcome = run("closing", c)
+    assert outcome.result == expected
+    assert outcome.evidence[0].quote == quote

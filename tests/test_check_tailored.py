@@ -225,3 +225,78 @@ def test_tailored_boilerplate_in_any_form(customer, reply, expected):
 )
 def test_tailored_detail_dms_and_routes(customer, reply, expected):
     assert run("tailored", conv(("customer", customer), ("agent", reply), channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # stock support moves that never touch the issue, in the process words of any brand (twcs Delta, Cox, Uber,
+        # PayPal, Spotify, Wells Fargo, CenturyLink)
+        ("@Delta I checked in for my flight that’s  tomorrow and I was moved seats. I was originally on the aisle.",
+         "@116460 Hello, Maggi. I'll be glad to check for you. Please DM your confirmation number for privacy. *TAC "
+         "https://t.co/x", "fail"),
+        ("Next day turnaround on an outage issue? @CoxHelp for the #CSFail when it comes to dealing with outages",
+         "@116019 Hello, this does not sound good.  Can you DM the account name and complete service address? We would "
+         "like to help.  -Dan", "fail"),
+        ("@115873 I had a horrifying experience with the driver Suresh: he refused to pickup and threaten me",
+         "@116641 We see your outreach and a member of our team will be following up via email as soon as possible. We "
+         "appreciate your patience.", "fail"),
+        ("Damn Wells Fargo fraud protection stopped me from getting a size 12 yeezy",
+         "@116837 Apologies for the inconvenience. Please call 1-800-869-3557 to have this rectified. Let me know if you "
+         "need further assistance. ^HE", "fail"),
+        ("@116072 really knows how to celebrate Halloween. I have basically no internet",
+         "@116071 I apologize for the poor experience you've had with us. If there is anything that I can help you with, "
+         "please DM me. -Lexie", "fail"),
+        ("@SpotifyCares my account is like hijacked with an app/device that I don’t even know called Spotiamb",
+         "@116649 Hi Nico! Can you send us a DM with your account's email address or username? We'll take a look under "
+         "the hood /XF https://t.co/x", "fail"),
+        ("@115911 @343 Just left BR and this did not work, had to pay full price",
+         "@116943 We appreciate you bringing this to our attention, Aten. DM us. We'll need to gather a few details. "
+         "*GiselleM", "fail"),
+        # an issue named however briefly ("trouble with a cable box", "no one has replied") is no "no detail" case
+        ("@Ask_Spectrum having trouble with a cable box, can you help?",
+         "@115956 My apologies for any issues you're currently having. I'd be happy to help anyway we can. Please DM "
+         "your service phone number.", "fail"),
+        ("@BofA_Help need help! Sent a DM and no one has replied yet.",
+         "@117119 I’d like to know more. Please use the link below to send us your name/ZIP/phone and I’ll call. ^kc",
+         "fail"),
+        # an apology for something the customer never raised (twcs AmericanAir)
+        ("@AmericanAir Let’s see if your social media team will respond here, as they obviously overlook negative "
+         "feedback on Facebook. #NoResponse",
+         "@116576 Our sincere apologies for any last minute gate changes, we know that's not fun. Please let us know if "
+         "we can help here.", "fail"),
+        # ...while an apology naming the customer's own words engages, and so does their acronym (twcs Cox, AlaskaAir)
+        ("@AmericanAir the gate changed three times in an hour and nobody told us",
+         "@116576 Our sincere apologies for the last minute gate changes, we know that's not fun.", "pass"),
+        ("My DVR is fucking up and won’t let me record hocus pocus, WTF @115900.",
+         "@116404 Hello. Just checking in to see if you are still experiencing DVR issues. -GO", "pass"),
+        ("@AlaskaAir two flights in 2 days, both delayed due to maintenance issues. What is going on?",
+         "@116551 Sorry about the delays Joyce. Can you please send me your confirmation email in a DM? -Sean", "pass"),
+    ],
+)
+def test_tailored_stock_moves_and_foreign_specifics(customer, reply, expected):
+    outcome = run("tailored", conv(("customer", customer), ("agent", reply), channel="social", customer=None))
+    assert outcome.result == expected
+    assert outcome.evidence[0].message_id == "m2"
+    if expected == "fail":
+        assert outcome.evidence[0].quote.startswith(reply.split(" ", 1)[1][:20])
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # praise naming the people who served, answered by a stock thank-you and good wish (twcs AmericanAir)
+        ("@AmericanAir Just have to say the Flight Attenants on Flight 1361 from BDL to ORD we’re awesome! Gate agents at "
+         "BDL also! They need a shout out for awesome customer service!",
+         "@116566 Thanks for your kind words! We hope you have a fantastic evening.", "fail"),
+        # ...passing it on, being glad to hear it, or reacting to the story takes it in (twcs British_Airways, Delta)
+        ("Hi @British_Airways my cabin crew called Victor &amp; Sarah were the best cabin crew ever. #payrise",
+         "@116669 That's great to hear, Stephen. We'll pass your lovely comments on. ^Helen", "pass"),
+        ("Thank you, @AmericanAir for playing #ThisIsUs and for having great flight attendants on my flight back home!",
+         "@115909 We're glad you got to kick back and enjoy a show while flying! Thanks for your kind words.", "pass"),
+    ],
+)
+def test_tailored_praise_of_colleagues(customer, reply, expected):
+    outcome = run("tailored", conv(("customer", customer), ("agent", reply), channel="social", customer=None))
+    assert outcome.result == expected
+    assert outcome.evidence[0].message_id == "m2"

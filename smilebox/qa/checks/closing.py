@@ -10,8 +10,16 @@ a valediction inside the line ("... Kind Regards ^ab"). A bare first name or ini
 ("When did you visit? Robbie"), a team hashtag ("#AATeam") or a part counter ("2") are the sign-off, not the
 ending. An instruction whose purpose is help ("DM us ... so I can check your area", "... and we'll go from there",
 "... for further assistance"), an offer conditional on the customer's need ("If you need additional help please let
-us know"), "No problem" answering thanks and appreciation said back ("It means the world to us") pass too. A bare request, a question for information, a
-plain statement, or a decline ("No thank you.") fails.
+us know", "If you change your mind please let us know"), "No problem" answering thanks and appreciation said back ("It
+means the world to us") pass too. So do the same families in other words: a reassurance whoever acts ("Someone from that
+team will get back to you soon", "I will forward this feedback", "We'll ... feed this back", "and I'll call"), an offer
+("we are just a tweet away", "We would like to help", "We'd like to get you to the right area", "we value the chance to
+address your concern"), an invitation to report back ("Let us know the results"), help given and taken ("We're glad we
+were able to help!"), a next step together ("Let's carry on chatting there", "Let's try again!", "we look forward to your
+reply"), confidence the answer helps ("That should do the trick!") and good wishes ("Hoping to have you on your way soon",
+"Happy <Event>" for any capitalised day or event). A bare request (also "It would be helpful if you could DM us...",
+"Let's take a closer look ...: <link>"), a question for information, a plain statement, or a decline ("No thank you.")
+fails.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from smilebox.qa.check import Check
 from smilebox.qa.checks._common import ending, failed, not_applicable, passed, span
 import re
 
-from smilebox.qa.phrases import VALEDICTION, body_end, phrase_pattern, sentence_spans
+from smilebox.qa.phrases import VALEDICTION, body_end, compile_factored, phrase_pattern, sentence_spans
 
 # A last "sentence" that is only a sign-off: a mark with initials or a name ("^sp", "- Janay", "/NS"),
 # or one to three capitalised words with no sentence punctuation ("Robbie", "Idea Care").
@@ -29,6 +37,9 @@ _SIGNOFF_FRAGMENT = re.compile(
     r"|#\w+|\d{1,2}(?:/\d{1,2})?"  # a team hashtag ("#AATeam") or a part counter left after the sign-off
 )
 _DECLINE = re.compile(r"\bno,?\s+$", re.IGNORECASE)
+# "Happy Bay2Breakers", "Happy Diwali", "Happy Thanksgiving": a good wish for any named day or event (written capitalised;
+# "happy to" and "happy with" stay out)
+_HAPPY_EVENT = compile_factored(r"\b[Hh]appy[ \t]+(?!To\b|With\b)[A-Z0-9][\w'’&-]*")
 
 
 class Closing(Check):
@@ -100,6 +111,38 @@ class Closing(Check):
             # an offer made conditional on the customer's need: "If you need additional help please let us know"
             "re:if you (?:\\w+ ){0,3}(?:need|have|require|want|run into)[^.!?]{0,50}(?:let (?:us|me) know|reach out|contact us|"
             "get in touch|dm us|tweet us|message us|give us a shout|we're here|we are here)",
+            # more reassurance that the matter is in hand, whoever will act on it ("Someone from that team will get back
+            # to you soon", "I will forward this feedback for you", "We'll pop on a refund and feed this back", "and I'll call")
+            "re:(?:will|'ll|shall|are going to|is going to)(?: \\w+)? (?:get back to you|reach out to you|be (?:in touch|in contact|"
+            "reaching out|following up|contacting you)|follow up with you)",
+            "re:(?:forward|forwarded|forwarding|pass|passed|passing|share|shared|sharing) (?:your|the|this|these|that|those|it"
+            "|them) (?:\\w+ ){0,2}?(?:feedback|comments?|suggestions?|thoughts|concerns?|words|request|idea|praise)",
+            "re:feed(?:ing)? (?:this|it|that|these|them|your \\w+|the \\w+) back\\b", "re:fed (?:this|it|that) back\\b",
+            "re:(?:i|we)(?:'ll| will) (?:give you a )?(?:call|ring|phone)(?: you)?(?: back)?(?=[\\s,.!:)]|$)",
+            # an offer of help: "we are just a tweet away", "We would like to help.", "We'd like to get you to the right area"
+            "re:(?:just |only )?an? (?:tweet|dm|message|click|call|phone call|text|reply) away",
+            "re:(?:we|i)(?:'d| would) (?:like|love|be glad|be happy) (?:the (?:chance|opportunity) )?to (?:help|assist|look|take a look|"
+            "check|get you|sort|fix|turn|make (?:this|it|things) right|see what|hear more|learn more|know more|work with you)",
+            "re:(?:value|appreciate|welcome) the (?:chance|opportunity) to (?:help|assist|address|look|make|turn|fix|sort|review)",
+            # "If you change your mind please let us know": any open door the customer may come back through
+            "re:if you\\b(?! (?:could|can|would|please|kindly|don't mind)\\b| (?:get in touch|reach out|contact us|dm us|tweet us|message us))[^.!?]{0,60}(?:let (?:us|me) know|reach out|contact us|get in touch|dm us|tweet us|message us|give us a "
+            "shout|we're here|we are here|we'll be here)",
+            # an invitation to report back (guide: "Let us know the results"): an open door
+            "re:let (?:us|me) know (?:the |your |how )?(?:results?|outcome|how (?:it|that|things) (?:goes|go|went))",
+            # help given and taken: "We're glad we were able to help!"
+            "re:(?:glad|happy|pleased|delighted) (?:we|i|that we|that i) (?:were|was|could|managed to|have been|got to) "
+            "(?:able to )?(?:help|assist|sort|fix|resolve|get)",
+            # a next step together: "Let's carry on chatting there", "Let's try again!", "we look forward to your reply"
+            # ("Let's take a closer look ...: <link>" stays a bare instruction)
+            "re:(?:let's|let us|we'll|we will|we can|i'll|i will|i can) (?:carry on|continue|keep) (?:chatting|talking|the "
+            "conversation|there|in dms?|over)",
+            "re:let's (?:try (?:again|that again|this again)|get (?:this|it|that|you) (?:sorted|fixed|resolved)|continue|carry on|chat|talk)\\b",
+            "re:look(?:ing)? forward to (?:your|our|the|hearing|chatting|talking|speaking) ?(?:\\w+ )?(?:reply|response|"
+            "message|dm|call|chat|from you)?",
+            # "That should do the trick!": the hope that the answer helps, said with confidence
+            "re:(?:that|this|which|it) should (?:do the trick|help|sort (?:it|that|this|things|you) out|get you (?:sorted|going|back))",
+            # good wishes for the time ahead: "Hoping to have you on your way soon"
+            "re:hop(?:e|ing) (?:to (?:have|get|see) you|you (?:get|are|'re) (?:on your way|sorted|back|home|there))",
             # answering thanks, and appreciation said back
             "no worries", "re:no problem(?: at all)?(?=[\\s,.!:)]|$)",
             "re:means? (?:a lot|the world|so much|everything) to (?:us|me)",
@@ -129,7 +172,8 @@ class Closing(Check):
             spans.pop()
         if spans:
             s, e = spans[-1]
-            m = self._phrases.search(last.text, s, e) or VALEDICTION.search(last.text, s, e)
+            m = (self._phrases.search(last.text, s, e) or VALEDICTION.search(last.text, s, e)
+                 or _HAPPY_EVENT.search(last.text, s, e))
             # "No thank you." declines an offer: a refusal, however polite, is not a courteous closing
             if m and m.group(0).lower().startswith("thank") and _DECLINE.search(last.text, max(s, m.start() - 6), m.start()):
                 m = None

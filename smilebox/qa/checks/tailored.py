@@ -15,7 +15,16 @@ gonna fix hq" or "I'm not getting your texts" name one), or the agent's turn goe
 with words of its own (a chat introduction). A reply that picks up the private message the customer says
 they sent ("I've replied to your DM") engages with it, and so does one that gives the route a customer
 asked for ("who can I complain to...?" answered with a link or number). A reply that is only a link or an emoji fails; a reply opening with a
-direct answer to the customer's yes/no question ("We sure do!") passes.
+direct answer to the customer's yes/no question ("We sure do!") passes. The process vocabulary covers the words of any
+brand's stock moves ("DM your confirmation number for privacy", "a member of our team will be following up", "call ... to
+have this rectified", "under the hood"), and a customer names an issue however briefly ("trouble with a cable box", "no
+one has replied yet"). An acronym the customer wrote ("DVR") is theirs when the reply repeats it.
+
+A reply whose only specifics are an apology for something the customer never raised ("Our sincere apologies for any last
+minute gate changes" answering a complaint about unanswered feedback) is judged like boilerplate: its specifics are not
+the customer's. Praise naming the people who served ("the Flight Attendants on Flight 1361") answered only by a stock
+thank-you and good wish ("Thanks for your kind words! We hope you have a fantastic evening.") fails; being glad to hear
+it, passing it on or reacting to the story takes it in.
 
 When the customer's last message before the reply praises, thanks or reports the problem solved, generic
 boilerplate is judged as an answer to praise: taking it in passes ("That's great Chris! Thanks for the
@@ -59,6 +68,7 @@ GENERIC = [
     "bringing this to our attention|the (?:feedback|heads up))", "re:(?:we're|we are) here to help",
     "re:(?:we'd|we would|i'd|i would) (?:like|love) to (?:help|look into (?:this|it)|assist)(?: further)?",
     "re:(?:so )?(?:we|i) can (?:help|assist|look into (?:this|it))", "re:(?:hi|hello|hey)(?: there)?",
+    "re:(?:you )?bringing (?:this|it|that) to (?:our|my) attention", "re:under the hood",
     "re:(?:let us know|keep us posted)(?: how (?:it|that) goes)?", "re:(?:and )?we'll go from there",
 ]
 
@@ -80,6 +90,8 @@ away forward forwarded directly show along clarify outlined trouble official num
 opened acct accts pin pins elaborate alternate code codes private secure securely chat
 review query queries specific specifics inquire inquiry instruction status goal possible associate concerned read
 regarding related situation matter request ticket helpful booking reference
+confirmation privacy attention gather outreach member members rectify rectified sincere sincerely currently
+anyway answer username poor call complete seeing better sound area confusion difficulty difficulties ongoing
 """.split())
 
 
@@ -90,6 +102,8 @@ def _is_generic_word(w: str) -> bool:
     """Whether a lowercased word is support vocabulary, in any of its forms ("responded", "replying",
     "frustrations", "resolved", "clicking", "instructions" as "respond", "reply", "frustration"...)."""
     if w in _GENERIC_WORDS:
+        return True
+    if w.endswith("'s") and w[:-2] in _GENERIC_WORDS:
         return True
     known = _GENERIC_FORMS.get(w)
     if known is not None:
@@ -156,7 +170,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _NAMES_ISSUE = Phrases(
     r"(?:n['’]t|\bnot) (?:work|load|arrive|get|receive|let|open|connect|provide|send|show|turn|charge)\w*|"
     r"\b(?:no longer|fix\w*|broke\w*|error\w*|wrong|missing|late|lost|cancel\w*|refund\w*|charg\w+|"
-    r"bill\w*|deliver\w*|password|log ?in|internet|wifi|outage)\b")
+    r"bill\w*|deliver\w*|password|log ?in|internet|wifi|outage|"
+    # "having trouble with a cable box", "an issue with my router"; "Sent a DM and no one has replied yet"
+    r"(?:trouble|problems?|issues?) with (?:my|a|an|the|our|this)|"
+    r"no ?(?:one|body) (?:has |have |had )?(?:replied|responded|answered|got back|gotten back|called)|"
+    r"(?:no|without an?|never got an?|never received an?) (?:reply|response|answer|call back|callback))\b")
 # The customer asks where to go ("who can I complain to...? Do you have an email or phone number...?") and the reply
 # gives the route (a link, a number, an address): it answers the question.
 _ASKS_FOR_A_ROUTE = Phrases(
@@ -176,6 +194,40 @@ _SENT_A_DM = Phrases(r"\b(?:dm|dm['’]d|dmed|direct message|private message|pm)
                      r"(?:guys )?(?:a |an )?(?:dm|direct message|private message|pm|message)\b")
 _ABOUT_THE_DM = Phrases(r"\b(?:your|the|that) (?:dm|direct message|private message|pm|message)s?\b")
 _ROUTE = re.compile(r"https?://|www\.|\+?\d[\d ().-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+_THANKS_FOR_PRAISE = re.compile(
+    r"(?i)\b(?:thanks?|thank you) (?:so much |very much |again )?for (?:the |your |all the |such )?(?:kind |lovely |great |"
+    r"nice |sweet )?(?:feedback|words|shout ?-?outs?|compliments?|comments?|praise|recommendation|mention)")
+# Taking praise of colleagues in: being glad to hear it, or passing it on to them ("We'll pass your lovely comments on").
+_REACTS_TO_PRAISE = re.compile(r"(?i)\b(?:hear|heard|read|pass\w*|shar\w+|relay\w*|forward\w*|let (?:them|him|her|the \w+|our \w+)"
+                               r" know|sounds?)\b")
+# What a stock good wish is made of ("We hope you have a fantastic evening."): no reaction to anything the customer said.
+_GOOD_WISH_WORDS = frozenset("""
+have having hope hoping wish wishing great fantastic wonderful lovely amazing awesome nice super brilliant safe happy
+day days evening night morning afternoon week weekend rest flight flights trip travels travel journey again soon words
+""".split())
+_STOCK_MOVES = "an apology for something the customer never raised"
+_APOLOGY_FOR = re.compile(r"(?i:sorry|apologi[sz]e|apologies)\s+(?i:for|about)\s+([^.!?,;]{3,60})")
+# An acronym the customer wrote ("DVR", "PS4") names their issue even when the reply capitalises it like a name.
+_ACRONYM = re.compile(r"\b(?!(?:DMs?|PM|ID|US|OK|FAQ|ZIP|PIN|TY|THX|HI)\b)[A-Z][A-Z0-9]{1,5}\b")
+# Praise that names the people who served ("the Flight Attendants on Flight 1361", "Gate agents at BDL"): taking it in means
+# reacting to them, not a stock "Thanks for your kind words!" (guide: praise that names a colleague).
+_NAMES_COLLEAGUE = Phrases(
+    r"\b(?:crew|flight attendants?|attendants?|pilots?|captain|gate agents?|agents?|staff|employees?|cashiers?|drivers?|"
+    r"team members?|colleagues?|reps?|representatives?|associates?|manager|waiters?|waitress|servers?|stewards?|stewardess)\b")
+
+
+def _own_words(text: str) -> list[str]:
+    """The words of ``text`` that are neither stopwords nor support vocabulary (lowercased)."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if len(w) >= 4:
+            w = w.lower().replace("’", "'")
+            if w not in STOPWORDS and not _is_generic_word(w):
+                out.append(w)
+    return out
 
 
 def _has_own_word(text: str) -> bool:
@@ -240,11 +292,22 @@ class Tailored(Check):
             return not_applicable("No agent reply to judge.")
         reply = view.agent[0]
         body = reply.body
-        canned = self._canned_by(body, context)
+        told_cache: list[str] = []
+
+        def told_text() -> str:
+            if not told_cache:
+                told_cache.append(" ".join([conversation.subject or ""] + [c.body for c in view.customer_before(reply)]))
+            return told_cache[0]
+
+        if self._ignores_praised_colleagues(view, reply):
+            return failed("The customer praised the people who served them, and the first reply is a stock thank-you "
+                          "that does not react to them.", [span(reply, reply.start, reply.end)],
+                          tip="Name the colleagues the customer praised and say you will pass it on to them.")
+        canned = self._canned_by(body, context, told_text)
         if canned is None:
             return passed("The first agent reply is written for this conversation, not from a template.",
                           [opening(reply)])
-        told = " ".join([conversation.subject or ""] + [c.body for c in view.customer_before(reply)])
+        told = told_text()
         if not any(ch.isalpha() for ch in body):
             return failed("The first agent reply is only a link or an emoji: nothing in it is about this customer.",
                           [span(reply, 0, len(reply.text.rstrip()))],
@@ -257,10 +320,10 @@ class Tailored(Check):
                           [opening(reply)])
         if any(_ASKS_FOR_A_ROUTE.search(c.body) for c in view.customer_before(reply)) and _ROUTE.search(reply.text):
             return passed("The customer asked where to turn, and the first reply gives the route.", [opening(reply)])
-        if canned == _GENERIC_ONLY and self._turn_goes_on(view, reply):
+        if canned in (_GENERIC_ONLY, _STOCK_MOVES) and self._turn_goes_on(view, reply):
             return passed("The first reply only opens the agent's turn; the messages that follow it answer in their "
                           "own words.", [opening(reply)])
-        if canned == _GENERIC_ONLY and self._praise_only(view, reply):
+        if canned in (_GENERIC_ONLY, _STOCK_MOVES) and self._praise_only(view, reply):
             if _OFFERS_HELP.search(body):
                 return failed("The customer only praised, and the first reply offers help nobody asked for.",
                               [span(reply, reply.start, reply.end)],
@@ -271,13 +334,15 @@ class Tailored(Check):
             return failed("The customer only praised, and the first reply is a stock farewell.",
                           [span(reply, reply.start, reply.end)],
                           tip="React to what the customer told you, even in one line.")
-        if canned == _GENERIC_ONLY:
+        if canned in (_GENERIC_ONLY, _STOCK_MOVES):
             # nothing of its own is left: it engages only when there was nothing to engage with
             if len(content_stems(told, _FEELING_WORDS)) <= self.config["min_detail_words"] \
                     and not _NAMES_ISSUE.search(told):
                 return passed("The customer gave almost no detail; the first reply's general offer is as specific "
                               "as it can be.", [opening(reply)])
-            return failed("The first reply is generic boilerplate that could answer any message and does not touch "
+            what = ("is generic boilerplate that could answer any message" if canned == _GENERIC_ONLY else
+                    "apologises for something the customer never raised")
+            return failed(f"The first reply {what} and does not touch "
                           "the customer's issue.", [span(reply, reply.start, reply.end)],
                           tip="Name the customer's issue or answer their question before asking for details, e.g. "
                               "\"Sorry your refund hasn't arrived. Can you DM us the order number?\"")
@@ -297,6 +362,22 @@ class Tailored(Check):
                           evidence, tip="Make the template yours: greet the customer, acknowledge their situation, "
                                         "and close with an offer of help.")
         return passed(f"The first reply reuses a template ({canned}) but addresses this customer's issue.", evidence)
+
+    def _ignores_praised_colleagues(self, view, reply) -> bool:
+        """Whether the customer only praised the people who served them ("the Flight Attendants on Flight 1361 ... were
+        awesome!") and the reply only thanks in stock words ("Thanks for your kind words! We hope you have a fantastic
+        evening."): it neither names them nor anything else the customer said, is not glad to hear it, passes nothing on."""
+        body = reply.body
+        # (a stock thank-you for the praise itself: "Thanks for your kind words!")
+        if "hank" not in body or not _THANKS_FOR_PRAISE.search(body) or _REACTS_TO_PRAISE.search(body):
+            return False
+        before = view.customer_before(reply)
+        if not before or not _NAMES_COLLEAGUE.search(before[-1].body) or _NAMES_COLLEAGUE.search(body):
+            return False
+        last = before[-1]
+        if not is_praise(last.text, last.start, last.end):
+            return False
+        return set(_own_words(_PROPER_AND_LINKS.sub(" ", body))) <= _GOOD_WISH_WORDS
 
     def _praise_only(self, view, reply) -> bool:
         """Whether the customer's last message before ``reply`` praises or thanks, or confirms a fix ("Shoes exchanged
@@ -329,7 +410,8 @@ class Tailored(Check):
             reply = r
         return False
 
-    def _canned_by(self, body: str, context) -> str | None:
+    def _canned_by(self, body: str, context, told=None) -> str | None:
+        """Why ``body`` is canned, or None; ``told`` (optional) returns the customer's words before it, when asked."""
         best = self._library.best_match(body)
         if best and best[1] >= self.config["library_threshold"]:
             return f"{best[1]:.0%} like a library template"
@@ -340,6 +422,29 @@ class Tailored(Check):
                 return f"near-copies in {shared} conversations"
         # boilerplate that could sit under any tweet: once the stock phrases and the vocabulary of the support
         # process itself (DM, details, order number, look into...) are taken out, no word of its own is left
-        if not _has_own_word(self._generic.sub(" ", _PROPER_AND_LINKS.sub(" ", body))):
+        stripped = _PROPER_AND_LINKS.sub(" ", body)
+        rest = self._generic.sub(" ", stripped)
+        if not _has_own_word(rest):
+            # an acronym the customer wrote ("DVR", "PS4") is theirs, though the reply capitalises it like a name
+            if told is not None:
+                mine = _ACRONYM.findall(body)
+                if mine:
+                    mine = {a for a in map(str.lower, mine) if a not in STOPWORDS and not _is_generic_word(a)}
+                    if mine and mine & {a.lower() for a in _ACRONYM.findall(told())}:
+                        return None
             return _GENERIC_ONLY
+        # an apology for something the customer never raised ("Our sincere apologies for any last minute gate changes"
+        # answering a complaint about unanswered feedback): the only specifics of the reply are what it apologises for, and
+        # not one of them is the customer's word
+        at = stripped.find("polog")
+        if at < 0:
+            at = stripped.find("orry")
+        if told is not None and at >= 0:
+            about = _APOLOGY_FOR.search(stripped, max(0, at - 2))
+            if about:
+                named = _own_words(about.group(1))
+                if len(named) >= 2 and set(_own_words(rest)) <= set(named):
+                    theirs = {w[:4] for w in words(told()) if len(w) >= 4}
+                    if not any(w[:4] in theirs for w in named):
+                        return _STOCK_MOVES
         return None
