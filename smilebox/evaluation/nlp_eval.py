@@ -111,6 +111,19 @@ def auc(gold: Sequence[bool], scores: Sequence[float]) -> float:
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
+def _baseline_rows(gold: Sequence[bool], texts: Sequence[str], vader: str, textblob: str) -> list[str]:
+    """Rows for VADER and TextBlob as negative detectors: F1, precision, recall and ROC AUC."""
+    p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(texts)])
+    rows = [_row(vader, f, p, r, auc(gold, [-c for c in _vader_compound(texts)]))]
+    blob = _textblob_polarity(texts)
+    if blob is None:
+        rows.append(_row(textblob.split(" ")[0], "not installed", "", "", ""))
+    else:
+        p, r, f = prf(gold, [x < 0 for x in blob])
+        rows.append(_row(textblob, f, p, r, auc(gold, [-x for x in blob])))
+    return rows
+
+
 def _row(name: str, *cells: float | str) -> str:
     return "| " + " | ".join([name, *(c if isinstance(c, str) else f"{c:.3f}" for c in cells)]) + " |"
 
@@ -167,14 +180,7 @@ def _cue(data_dir: Path, systems: dict) -> str | None:
     for name, out in results.items():
         p, r, f = prf(gold, [o["negative_cue"] for o in out])
         rows.append(_row(labels[name], f, p, r, auc(gold, [o["cue_score"] for o in out])))
-    p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(dev.texts)])
-    rows.append(_row("VADER (compound <= -0.05)", f, p, r, auc(gold, [-c for c in _vader_compound(dev.texts)])))
-    blob = _textblob_polarity(dev.texts)
-    if blob is None:
-        rows.append(_row("TextBlob", "not installed", "", "", ""))
-    else:
-        p, r, f = prf(gold, [x < 0 for x in blob])
-        rows.append(_row("TextBlob (polarity < 0)", f, p, r, auc(gold, [-x for x in blob])))
+    rows += _baseline_rows(gold, dev.texts, "VADER (compound <= -0.05)", "TextBlob (polarity < 0)")
     cue_def = ", ".join(datasets.NEGATIVE_CUE_EMOTIONS)
     text = (
         f"### Negative emotion cue: GoEmotions dev ({len(gold)} comments, {sum(gold)} with a cue)\n\n"
@@ -212,12 +218,7 @@ def _dissatisfaction(data_dir: Path, systems: dict) -> str | None:
             p, r, f = prf(gold, [o["label"] == "negative" for o in polarity])
             rows.append(_row(labels[name], "negative sentiment", f, p, r,
                              auc(gold, [o["scores"]["negative"] for o in polarity])))
-    p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(turns.texts)])
-    rows.append(_row("VADER", "compound <= -0.05", f, p, r, auc(gold, [-c for c in _vader_compound(turns.texts)])))
-    blob = _textblob_polarity(turns.texts)
-    if blob is not None:
-        p, r, f = prf(gold, [x < 0 for x in blob])
-        rows.append(_row("TextBlob", "polarity < 0", f, p, r, auc(gold, [-x for x in blob])))
+    rows += _baseline_rows(gold, turns.texts, "VADER | compound <= -0.05", "TextBlob | polarity < 0")
     return (
         f"### Dissatisfied users in task dialogues: USS user turns ({len(gold)} turns of MWOZ, ReDial and CCPE, "
         f"{sum(gold)} dissatisfied)\n\n"

@@ -54,9 +54,8 @@ def airline_split(data: Labelled) -> tuple[list[int], list[int]]:
     return sorted(train), sorted(test)
 
 
-def goemotions(data_dir: Path, split: str) -> Labelled:
-    """``split`` is train or dev; labels are sets of emotion names."""
-    folder = data_dir / "goemotions"
+def _goemotions_rows(folder: Path, split: str) -> tuple[list[str], list[set[str]], list[Path]]:
+    """Texts and their sets of label names from one GoEmotions-format folder (``text \t ids \t id``)."""
     names = (folder / "labels.txt").read_text(encoding="utf-8").split()
     path = folder / f"{split}.tsv"
     texts, labels = [], []
@@ -67,26 +66,21 @@ def goemotions(data_dir: Path, split: str) -> Labelled:
                 continue
             texts.append(parts[0])
             labels.append({names[int(i)] for i in parts[1].split(",") if i})
-    return Labelled(texts, labels, [path, folder / "labels.txt"])
+    return texts, labels, [path, folder / "labels.txt"]
+
+
+def goemotions(data_dir: Path, split: str) -> Labelled:
+    """``split`` is train or dev; labels are sets of emotion names."""
+    return Labelled(*_goemotions_rows(data_dir / "goemotions", split))
 
 
 def goemotions_sentiment(data_dir: Path, split: str) -> Labelled:
     """GoEmotions comments with exactly one polarity in its ``sentiment_group`` regrouping (negative,
     neutral or positive); comments rated "ambiguous" only, or rated both ways, are left out."""
-    folder = data_dir / "goemotions" / "sentiment_group"
-    names = (folder / "labels.txt").read_text(encoding="utf-8").split()
-    path = folder / f"{split}.tsv"
-    texts, labels = [], []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 2:
-                continue
-            groups = {names[int(i)] for i in parts[1].split(",") if i} - {"ambiguous"}
-            if len(groups) == 1:
-                texts.append(parts[0])
-                labels.append(groups.pop())
-    return Labelled(texts, labels, [path, folder / "labels.txt"])
+    texts, groups, files = _goemotions_rows(data_dir / "goemotions" / "sentiment_group", split)
+    kept = [(t, g - {"ambiguous"}) for t, g in zip(texts, groups)]
+    kept = [(t, next(iter(g))) for t, g in kept if len(g) == 1]
+    return Labelled([t for t, _ in kept], [g for _, g in kept], files)
 
 
 USS_SETS = ("MWOZ", "ReDial", "CCPE")
