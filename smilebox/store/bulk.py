@@ -10,6 +10,20 @@ from sqlalchemy.engine import Connection
 from smilebox.store.prepare import time_binder
 
 
+def select_in(conn: Connection, table: str, columns: Sequence[str], where: tuple[str, object], column: str,
+              values: Sequence, chunk: int = 500):
+    """Rows of ``columns`` where ``where[0] = where[1]`` and ``column`` is one of ``values``, asked in chunks on
+    the driver, so a composite unique index on (where column, ``column``) answers each chunk."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    for start in range(0, len(values), chunk):
+        part = values[start : start + chunk]
+        yield from conn.exec_driver_sql(
+            f"SELECT {', '.join(columns)} FROM {table} "
+            f"WHERE {where[0]} = {mark} AND {column} IN ({', '.join([mark] * len(part))})",
+            (where[1], *part),
+        )
+
+
 def bulk_insert(conn: Connection, table, columns: Sequence[str], rows: list[tuple], bound: frozenset[str] = frozenset()) -> None:
     """executemany straight on the driver: the hot path of an import (millions of message rows).
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smilebox.model import Person
-from smilebox.store.bulk import bulk_insert
+from smilebox.store.bulk import bulk_insert, select_in
 from smilebox.store.prepare import PersonRef
 from smilebox.store.tables import Agent, Customer, CustomerIdentity
 
@@ -116,17 +116,10 @@ class CustomerDirectory:
         for kind, value in wanted:
             by_kind.setdefault(kind, []).append(value)
         conn = session.connection()
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         for kind, values in by_kind.items():
-            for start in range(0, len(values), 500):
-                chunk = values[start : start + 500]
-                rows = conn.exec_driver_sql(
-                    f"SELECT value, customer_id FROM {CustomerIdentity.__tablename__} "
-                    f"WHERE kind = {mark} AND value IN ({', '.join([mark] * len(chunk))})",
-                    (kind, *chunk),
-                )
-                for value, customer_id in rows:
-                    self._cache[(kind, value)] = customer_id
+            for value, customer_id in select_in(conn, CustomerIdentity.__tablename__, ("value", "customer_id"),
+                                                ("kind", kind), "value", values):
+                self._cache[(kind, value)] = customer_id
         if len(self._cache) > 200_000:  # keep memory flat on huge imports
             self._cache.clear()
 

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from smilebox.model import Conversation, Feedback, FeedbackRecord
-from smilebox.store.bulk import bulk_insert
+from smilebox.store.bulk import bulk_insert, select_in
 from smilebox.store.people import AgentDirectory, CustomerDirectory
 from smilebox.store.prepare import MESSAGE_FIELDS, PreparedConversation, clean, content_hash, prepare, utc
 from smilebox.store.tables import ConversationRow, FeedbackRow, MessageRow, utcnow
@@ -175,20 +175,11 @@ def _existing(session: Session, table, keys: list[tuple[str, str]]) -> dict[tupl
     for source, ext in keys:
         by_source.setdefault(source, []).append(ext)
     found: dict[tuple[str, str], tuple[int, str]] = {}
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    name = table.__table__.name
+    conn = session.connection()  # plain SQL on the driver: this runs twice per batch of every import
     for source, ids in by_source.items():
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            # plain SQL on the driver: this runs twice per batch of every import
-            rows = conn.exec_driver_sql(
-                f"SELECT external_id, id, content_hash FROM {name} "
-                f"WHERE source = {mark} AND external_id IN ({', '.join([mark] * len(chunk))})",
-                (source, *chunk),
-            )
-            for ext, row_id, h in rows:
-                found[(source, ext)] = (row_id, h)
+        for ext, row_id, h in select_in(conn, table.__table__.name, ("external_id", "id", "content_hash"),
+                                        ("source", source), "external_id", ids):
+            found[(source, ext)] = (row_id, h)
     return found
 
 
