@@ -111,7 +111,11 @@ class Engine:
             points = 0.0
             if result == "pass":
                 fraction = outcome.fraction
-                points = round(check.max_points * (1.0 if fraction == 1.0 else max(0.0, min(1.0, fraction))), 4)
+                points = check.max_points * (1.0 if fraction == 1.0 else max(0.0, min(1.0, fraction)))
+                # ``round`` is slow for what it does (a decimal conversion each time) and changes nothing in a whole
+                # number of points, the usual case (nan and inf are not whole: they are rounded as before)
+                if not points.is_integer():
+                    points = round(points, 4)
             if result != "na":
                 earned += points
                 possible += check.max_points

@@ -593,6 +593,9 @@ def body_start(text: str) -> int:
 def body_end(text: str, start: int = 0) -> int:
     """Offset before trailing links, "1/2" counters, ellipses and emoji (a loop, not a regex: hot path)."""
     end = len(text)
+    if end > start and (text[-1] in _PLAIN_ENDINGS or (text[-1] == "." and not text.endswith("..."))) \
+            and "http" not in text and "www." not in text:
+        return end  # most replies: an ASCII letter or a stop, no link anywhere, so nothing trails to cut
     while end > start:
         ch = text[end - 1]
         if ch.isspace() or (ord(ch) >= 0x2600 and _is_emoji(ch)):
@@ -606,6 +609,12 @@ def body_end(text: str, start: int = 0) -> int:
             continue
         return end
     return end
+
+
+# Last characters that end a body as they are: neither space nor emoji, and no token ending in one of them is an ellipsis
+# or a "1/2" counter (a link could be, hence the test for "http" and "www." beside them; "." ends an ellipsis only after
+# two more).
+_PLAIN_ENDINGS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!?,:;'\"")
 
 
 def _is_emoji(ch: str) -> bool:

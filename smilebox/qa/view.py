@@ -83,8 +83,12 @@ _CUSTOMER_INTRO_HINT = P.compile_factored(r"(?:my name is|my name's|I'm|I am|thi
 _MY_NAME_IS = P.compile_factored(r"\b(?i:my name is|my name's)\s+([A-Za-z][a-z]+)\b")
 
 
+@lru_cache(maxsize=1024)
 def _first_name(name: str | None) -> str | None:
-    """A usable first name from a record: not a handle, an email, a number or a placeholder."""
+    """A usable first name from a record: not a handle, an email, a number or a placeholder.
+
+    Remembered: the sign-off and vocative finders ask it of the same author's name for every reply.
+    """
     if not name or "@" in name or any(ch.isdigit() for ch in name):
         return None
     first = name.strip().split()[0].strip(",.")

@@ -36,6 +36,8 @@ _SIGNOFF_FRAGMENT = re.compile(
     r"(?:[:;]-?[)D(P]\s*)?(?:[-–—^*~/=]\s*[A-Za-z]{1,24}\.?|(?:[-–—~]\s*)?[A-Z][A-Za-z'’]*(?:[ \t]+[A-Z][A-Za-z'’]*){0,2})"
     r"|#\w+|\d{1,2}(?:/\d{1,2})?"  # a team hashtag ("#AATeam") or a part counter left after the sign-off
 )
+# A letter or a digit (``str.isalnum``: the regex word class without the underscore), as a search rather than a loop
+_ALNUM = re.compile(r"[^\W_]")
 _DECLINE = re.compile(r"\bno,?\s+$", re.IGNORECASE)
 # "Happy Bay2Breakers", "Happy Diwali", "Happy Thanksgiving": a good wish for any named day or event (written capitalised;
 # "happy to" and "happy with" stay out)
@@ -165,7 +167,7 @@ class Closing(Check):
         if signed and signed[1] > last.start:
             end = body_end(last.text[:signed[1]], last.start)
         spans = sentence_spans(last.text, last.start, end)
-        spans = [(s, e) for s, e in spans if any(ch.isalnum() for ch in last.text[s:e])]
+        spans = [(s, e) for s, e in spans if _ALNUM.search(last.text, s, e)]
         # a trailing sign-off the sign-off finder missed ("Robbie", "^sp", "- Janay") is not the ending
         while len(spans) > 1 and _SIGNOFF_FRAGMENT.fullmatch(last.text, *spans[-1]) \
                 and not self._phrases.search(last.text, *spans[-1]):

@@ -11,7 +11,7 @@ import re
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import phrase_pattern
+from smilebox.qa.phrases import lowered, phrase_pattern
 
 
 class Gratitude(Check):
@@ -35,12 +35,16 @@ class Gratitude(Check):
     def setup(self) -> None:
         self._thanks = phrase_pattern(self.config["phrases"])
         self._excluded = phrase_pattern(self.config["not_to_customer"])
+        # the literal test below holds for the default phrases only: configured ones are always searched
+        self._hinted = self.config["phrases"] == Gratitude.default_config["phrases"]
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
         if not view.agent:
             return not_applicable("No agent reply to judge.")
         for r in view.agent:
+            if self._hinted and not _may_thank(r.text):
+                continue
             blocked = None  # the thanks not aimed at the customer, found only once a reply thanks at all
             for m in self._thanks.finditer(r.text, r.start, r.end):
                 if blocked is None:
@@ -54,6 +58,18 @@ class Gratitude(Check):
             [opening(view.agent[0], 40)],
             tip="Thank the customer, e.g. \"Thanks for reaching out\" or \"Thank you for your patience\".",
         )
+
+
+def _may_thank(text: str) -> bool:
+    """Whether ``text`` may hold a default thanks phrase: each holds one of these literals ("ty" and "thx" included).
+
+    Substring tests in C, before the phrase pattern reads every position; most replies (six in seven on Twitter) have
+    none. The phrase pattern reads the lowercased copy only when lowercasing keeps the length (``Phrases``); otherwise
+    it matches the original text case-insensitively, where a literal test could miss ("THANKſ"), so it always runs.
+    """
+    low = lowered(text)
+    return len(low) != len(text) or "thank" in low or "ty" in low or "thx" in low or "cheers" in low \
+        or "appreciat" in low or "grateful" in low
 
 
 _PHRASE_TAIL = re.compile(r"[^.!?\n,;]{0,50}")

@@ -25,7 +25,8 @@ from smilebox.qa.phrases import Phrases, compile_factored, lowered, luhn_valid, 
 
 # Patterns that start with a digit let the regex engine skip ahead to digits (no leading lookbehind).
 _CARD = re.compile(r"\d(?:[ -]?\d){12,18}(?![\d-])")
-_SSN_DIGITS = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
+# ("\d{3}-\d{2}-\d{4}" written to start with one class: the search skips to digits)
+_SSN_DIGITS = re.compile(r"\d\d\d-\d\d-\d\d\d\d(?![\d-])")
 _SSN_INVALID = re.compile(r"000|666|9|\d{3}-00|\d{3}-\d{2}-0000")
 _SSN = Phrases(r"\b(?:ssn|social security(?: number| no\.?)?|sin|national (?:id|insurance)(?: number)?)\b"
                   r"[\s:#is]{1,6}[a-z]{0,2}\d[\d -]{6,10}\d")
@@ -89,7 +90,8 @@ class Security(Check):
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
-        written = sorted(view.agent + view.notes, key=lambda r: r.index)
+        # (the replies are in message order already: sorting matters only when internal notes join them)
+        written = sorted(view.agent + view.notes, key=lambda r: r.index) if view.notes else view.agent
         if not written:
             return not_applicable("No agent reply or note to judge.")
         for r in written:

@@ -129,8 +129,13 @@ _GENERIC_ONLY = "generic boilerplate only"
 # "*KellenF") and capitalised words inside a sentence (the customer's name, the brand, the agent's name).
 # Also @handles anywhere ("send us a dm to @doordash_help"), a sign-off glued to the text ("Thank you!-Nick") and a name on
 # the line under "Regards,".
-_PROPER_AND_LINKS = re.compile(r"https?://\S+|www\.\S+|[@＠]\w+|(?:^|(?<=[\s!.,]))[\^*~/=-]\s?\w+"
-                               r"|(?<=[\w,;:&][ \n])[A-Z][\w'’-]*")
+_PROPER_AND_LINKS_AS_WRITTEN = (r"https?://\S+|www\.\S+|[@＠]\w+|(?:^|(?<=[\s!.,]))[\^*~/=-]\s?\w+"
+                                r"|(?<=[\w,;:&][ \n])[A-Z][\w'’-]*")
+# The same matches, written to start with one character class (the first characters of the five alternatives, which
+# share none), each alternative then checking what it started with and what came before: the search skips in C to the
+# few candidate characters instead of trying every position (four times faster; tests/test_qa_speed_patterns.py).
+_PROPER_AND_LINKS = re.compile(r"[hw@＠\^*~/=A-Z-](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|(?<=[@＠])\w+"
+                               r"|(?<=[\^*~/=-])(?:(?<=^.)|(?<=[\s!.,].))\s?\w+|(?<=[A-Z])(?<=[\w,;:&][ \n].)[\w'’-]*)")
 
 
 # "Yes, ...", "We sure do!", "Nope": a reply that opens by answering the customer's yes/no question engages with it.
