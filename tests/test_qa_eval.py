@@ -97,7 +97,7 @@ def test_confusion_matrix_refuses_bad_input(human, auto, message):
 # The label files ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("path", "minimum"),
                          [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60), (HOLDOUT_LABELS_PATH, 60),
-                          (FINAL_LABELS_PATH, 60)])
+                          (FINAL_LABELS_PATH, 60), (qa_eval.FINAL_SECOND_LABELS_PATH, 100)])
 def test_label_file_is_well_formed(path, minimum):
     rows = load_labels(path)
     assert len(rows) >= minimum
@@ -128,6 +128,27 @@ def test_the_four_label_files_are_pairwise_disjoint():
     for i, first in enumerate(ids):
         for second in ids[i + 1:]:
             assert first.isdisjoint(second)
+
+
+def test_the_second_labelling_covers_exactly_the_final_threads():
+    first = [r.conversation_id for r in load_labels(FINAL_LABELS_PATH)]
+    second = [r.conversation_id for r in load_labels(qa_eval.FINAL_SECOND_LABELS_PATH)]
+    assert sorted(first) == sorted(second)
+
+
+def _row(cid, **labels):
+    base = dict.fromkeys(CHECK_IDS, "na")
+    return qa_eval.LabelRow(cid, "Brand", base | labels)
+
+
+def test_labeller_agreement_pairs_threads_by_id_and_ignores_the_unshared():
+    first = [_row("1", greeting="pass"), _row("2", greeting="fail"), _row("3", greeting="pass"), _row("9")]
+    second = [_row("3", greeting="pass"), _row("1", greeting="pass"), _row("2", greeting="pass")]
+    agreement = qa_eval.labeller_agreement(first, second)
+    assert agreement["greeting"].n == 3
+    assert agreement["greeting"].observed == pytest.approx(2 / 3)
+    assert agreement["greeting"].kappa == pytest.approx(0.0)  # second always "pass": no agreement beyond chance
+    assert agreement["wow"].kappa is None  # both "na" throughout: undefined
 
 
 # The thread selection ----------------------------------------------------------------------------------
@@ -267,6 +288,7 @@ def test_run_reports_every_check_on_dev_then_test_then_holdout_then_final():
     dev_part, rest = section.split(qa_eval.TEST_TITLE)
     test_part, rest = rest.split(qa_eval.HOLDOUT_TITLE)
     holdout_part, final_part = rest.split(qa_eval.FINAL_TITLE)
+    final_part, reliability_part = final_part.split(qa_eval.RELIABILITY_TITLE)
     assert "smilebox eval" in dev_part
     for part in (dev_part, test_part, holdout_part):
         assert "**Status:** development data" in part and "never tuned on" not in part
@@ -281,6 +303,11 @@ def test_run_reports_every_check_on_dev_then_test_then_holdout_then_final():
         scored = [row for row in rows if "not in rubric yet" not in row]
         assert all(row.split("|")[2].strip() == n for row in scored)
         assert part.count("- `") == len(scored)  # one confusion matrix per scored check
+    # the two labellers' table: one row per check, the second labels' column computed like the first's
+    reliability = _table_rows(reliability_part)
+    assert [row.split("|")[1].strip() for row in reliability] == list(CHECK_IDS)
+    greeting_first = next(r for r in _table_rows(final_part) if r.startswith("| greeting "))
+    assert reliability[0].split("|")[4].strip() == greeting_first.split("|")[4].strip()
 
 
 OPTIONAL_SETS = {"TEST_LABELS_PATH": "TEST_TITLE", "HOLDOUT_LABELS_PATH": "HOLDOUT_TITLE",
@@ -294,7 +321,10 @@ def test_run_leaves_out_a_table_without_its_labels(monkeypatch, tmp_path, absent
     section = qa_eval.run(SHARED_DATA)
     for path_name, title in OPTIONAL_SETS.items():
         assert (getattr(qa_eval, title) in section) is (path_name != absent)
-    assert len(_table_rows(section)) == len(OPTIONAL_SETS) * len(CHECK_IDS)
+    # the labellers' table goes with the final set
+    assert (qa_eval.RELIABILITY_TITLE in section) is (absent != "FINAL_LABELS_PATH")
+    tables = len(OPTIONAL_SETS) + (absent != "FINAL_LABELS_PATH")
+    assert len(_table_rows(section)) == tables * len(CHECK_IDS)
 
 
 def test_run_needs_the_dev_labels(monkeypatch, tmp_path):

@@ -44,6 +44,8 @@ LABELS_PATH = LABELS_DIR / "twcs_dev.jsonl"
 TEST_LABELS_PATH = LABELS_DIR / "twcs_test.jsonl"
 HOLDOUT_LABELS_PATH = LABELS_DIR / "twcs_holdout.jsonl"
 FINAL_LABELS_PATH = LABELS_DIR / "twcs_final.jsonl"
+FINAL_SECOND_LABELS_PATH = LABELS_DIR / "twcs_final_second.jsonl"
+RELIABILITY_TITLE = "### How far two labellers agree (final set, labelled twice)"
 SECTION_TITLE = "## QA checks against hand labels (twcs dev set)"
 TEST_TITLE = "### Test set (twcs test set: measured blind once, then tuned on)"
 HOLDOUT_TITLE = "### Holdout set (twcs holdout set: measured blind once, then tuned on)"
@@ -358,7 +360,46 @@ def run(data_dir: Path) -> str | None:
         result = evaluate(data_dir, label_set.path, corpus)
         if result is not None:
             parts.append(render(result, label_set.title, label_set.method, label_set.status))
+            if label_set.name == "final" and FINAL_SECOND_LABELS_PATH.is_file():
+                second = evaluate(data_dir, FINAL_SECOND_LABELS_PATH, corpus)
+                parts.append(render_reliability(load_labels(label_set.path), load_labels(FINAL_SECOND_LABELS_PATH),
+                                                result, second))
     return "\n".join(parts)
+
+
+def labeller_agreement(first: Sequence[LabelRow], second: Sequence[LabelRow]) -> dict[str, Agreement]:
+    """Cohen's kappa per check between two label files, over the threads both labelled."""
+    theirs = {row.conversation_id: row.labels for row in second}
+    shared = [row for row in first if row.conversation_id in theirs]
+    return {check: cohen_kappa([row.labels[check] for row in shared],
+                               [theirs[row.conversation_id][check] for row in shared]) for check in CHECK_IDS}
+
+
+def render_reliability(first: Sequence[LabelRow], second: Sequence[LabelRow], against_first: QaEvalResult,
+                       against_second: QaEvalResult | None) -> str:
+    """The two labellers' agreement beside the checks' agreement with each: how much of a check's shortfall
+    could be noise in the labels rather than the check."""
+    between = labeller_agreement(first, second)
+    n = min(ag.n for ag in between.values())
+    lines = [RELIABILITY_TITLE, "", _RELIABILITY_METHOD.format(n=n), "",
+             "| check | labellers' agreement | labellers' kappa | check vs first labels | check vs second labels |",
+             "|---|---|---|---|---|"]
+    for check in CHECK_IDS:
+        ours = between[check]
+        vs_first = against_first.per_check.get(check)
+        vs_second = against_second.per_check.get(check) if against_second else None
+        lines.append(f"| {check} | {_fmt(ours.observed, pct=True)} | {_fmt(ours.kappa)} | "
+                     f"{_fmt(vs_first.kappa) if vs_first else 'n/a'} | {_fmt(vs_second.kappa) if vs_second else 'n/a'} |")
+    return "\n".join(lines) + "\n"
+
+
+_RELIABILITY_METHOD = """The {n} final threads were labelled a second time, by a second labeller who followed the
+same guide without seeing the first labels, the check code or any check output (labels in
+`evaluation/labels/twcs_final_second.jsonl`; the second labeller had read the label counts printed in
+`evaluation/README.md`). Both labellers learned the task from the same guide and its worked examples, so
+their agreement shows how consistently the guide can be applied, not how far any two quality leads would
+agree. Where the labellers agree far better than a check agrees with either of them, the shortfall is the
+check's, not noise in the labels. Where both labellers used one category throughout, kappa is undefined."""
 
 
 def main(argv: Iterable[str] | None = None) -> int:
