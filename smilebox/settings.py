@@ -30,7 +30,12 @@ class Settings(BaseSettings):
     models: Literal["auto", "on", "off"] = Field(
         "auto", description="Language models: auto uses them when the 'models' extra is installed."
     )
-    embedding_backend: str = Field("minilm-int8", description="Embedding backend for the language models.")
+    embedding_backend: str = Field(
+        "minilm-int8-l3", description="Embedding backend for the language models: minilm-int8-l3 (the first three layers, faster) or minilm-int8 (whole model)."
+    )
+    model_cache_dir: str | None = Field(
+        None, description="Folder for model files Smilebox derives on first use; unset: $XDG_CACHE_HOME/smilebox/models or ~/.cache/smilebox/models."
+    )
     batch_size: int = Field(1000, ge=1, description="Conversations per database transaction when importing.")
     import_workers: int = Field(
         0, ge=0, description="Processes that parse and write large files (native JSONL, Zendesk exports) in parallel; 0: one per core."

@@ -20,6 +20,18 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("SMILEBOX_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_model_cache(tmp_path_factory):
+    """Model files derived on first use (the cut MiniLM) go to a folder of this run, not the user's cache."""
+    previous = os.environ.get("SMILEBOX_MODEL_CACHE_DIR")
+    os.environ["SMILEBOX_MODEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("model-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("SMILEBOX_MODEL_CACHE_DIR", None)
+    else:
+        os.environ["SMILEBOX_MODEL_CACHE_DIR"] = previous
+
+
 def _pg_available() -> str | None:
     try:
         import psycopg

@@ -122,6 +122,30 @@ def test_on_without_the_extra_raises_with_the_install_hint(fresh):
     )
 
 
+def test_a_backend_without_its_heads_names_the_folder_and_the_training_command(fresh, tmp_path):
+    from smilebox.nlp import backends, heads
+
+    fresh.setattr(backends, "BACKENDS", dict(backends.BACKENDS))
+    backends.register_backend("static-test", backends.BackendSpec(lambda: None))
+    fresh.setattr(heads, "WEIGHTS_DIR", tmp_path)
+    (tmp_path / "static-test").mkdir()
+    (tmp_path / "static-test" / "empathy.npz").write_bytes(b"")
+    assert nlp.model_missing("static-test") == (
+        f"head weights sentiment, emotion for embedding backend 'static-test' are missing from {tmp_path / 'static-test'}; "
+        "reinstall smilebox or run: python tools/train_heads.py --data ../shared/data --backend static-test"
+    )
+    with pytest.raises(ModelUnavailable):
+        nlp.get_analyzer("on", "static-test")
+
+
+def test_every_shipped_backend_has_its_three_heads():
+    from smilebox.nlp.backends import BACKENDS
+    from smilebox.nlp.heads import HEAD_NAMES, head_dir
+
+    for backend in BACKENDS:
+        assert all((head_dir(backend) / f"{name}.npz").is_file() for name in HEAD_NAMES), backend
+
+
 def test_off_is_the_lexicon_without_notice(fresh, capsys):
     assert nlp.get_analyzer("off", "minilm-int8").kind == "lexicon"
     assert capsys.readouterr().err == ""

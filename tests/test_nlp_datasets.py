@@ -10,7 +10,8 @@ import pytest
 
 from smilebox.nlp import datasets
 from smilebox.nlp.empathy_phrases import EMPATHIC, NOT_EMPATHIC
-from smilebox.nlp.heads import WEIGHTS_DIR, load_head
+from smilebox.nlp.backends import BACKENDS
+from smilebox.nlp.heads import head_dir, load_head
 from tests.conftest import SHARED_DATA
 
 needs_data = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"{SHARED_DATA} is absent")
@@ -47,10 +48,12 @@ def test_empathy_phrases_are_many_distinct_and_unambiguous():
     assert not set(EMPATHIC) & set(NOT_EMPATHIC)
 
 
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
 @pytest.mark.parametrize("name, outputs", [("sentiment", 3), ("emotion", 8), ("empathy", 1)])
-def test_shipped_heads_record_their_provenance(name, outputs):
-    head = load_head(name, backend="minilm-int8")
+def test_shipped_heads_record_their_provenance(backend, name, outputs):
+    head = load_head(name, backend=backend)
     assert head.W.shape == (384, outputs) and np.isfinite(head.W).all()
-    meta = json.loads((WEIGHTS_DIR / f"{name}.json").read_text())
+    meta = json.loads((head_dir(backend) / f"{name}.json").read_text())
+    assert meta["backend"] == backend
     assert meta["trainer"] == "tools/train_heads.py" and meta["params"] and meta["metrics"]
     assert all(len(f["sha256"]) == 64 and f["bytes"] > 0 for f in meta["data"])

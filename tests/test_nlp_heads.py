@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from smilebox.errors import ModelUnavailable
-from smilebox.nlp.features import ngram_buckets, ngram_logits, ngram_matrix
+from smilebox.nlp.features import LEXICON_FEATURES, lexicon_features, ngram_buckets, ngram_logits, ngram_matrix
 from smilebox.nlp.heads import LinearHead, load_head, logit, save_head, sigmoid, softmax
 
 
@@ -100,3 +101,65 @@ def test_missing_head_names_the_training_command(tmp_path):
 def test_shape_mismatch_is_refused():
     with pytest.raises(ValueError, match="do not fit labels"):
         LinearHead("bad", "softmax", np.zeros((2, 2)), np.zeros(3), ("a", "b", "c"))
+
+
+def lexicon_head() -> LinearHead:
+    W, b = np.zeros((2, 3)), np.zeros(3)
+    lexicon_W = np.array([[2.0, 0.0, -1.0], [-1.0, 0.0, 2.0], [-3.0, 0.0, 3.0], [1.0, 0.0, -1.0]])
+    return LinearHead("lex", "softmax", W, b, ("negative", "neutral", "positive"), {"backend": "fake"},
+                      lexicon_W=lexicon_W)
+
+
+def test_lexicon_features_are_vaders_scores_in_a_fixed_order():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    texts = ["This is awful, I hate it", "Lovely, thanks!", "The parcel is at the depot"]
+    rows = lexicon_features(texts)
+    assert rows.shape == (3, len(LEXICON_FEATURES)) and rows.dtype == np.float32
+    for text, row in zip(texts, rows):
+        s = SentimentIntensityAnalyzer().polarity_scores(text)
+        assert np.allclose(row, [s["neg"], s["pos"], s["compound"], s["compound"] <= -0.05], atol=1e-6)
+    assert rows[0, 3] == 1.0 and rows[1, 3] == 0.0  # the negative flag
+
+
+def test_lexicon_term_moves_the_decision_by_vaders_reading():
+    head = lexicon_head()
+    zeros = np.zeros((2, 2))
+    labels = [head.labels[i] for i in head.scores(zeros, ["This is awful, I hate it", "Lovely, thanks!"]).argmax(1)]
+    assert labels == ["negative", "positive"]  # the embedding term is zero: only VADER's scores decide
+    expected = lexicon_features(["Lovely, thanks!"]) @ head.lexicon_W
+    assert np.allclose(head.logits(zeros[:1], ["Lovely, thanks!"]), expected)
+    with pytest.raises(ValueError, match="needs the texts"):
+        head.scores(zeros)
+
+
+def test_lexicon_weights_survive_save_and_load(tmp_path):
+    head = lexicon_head()
+    save_head(head, tmp_path)
+    loaded = load_head("lex", tmp_path, backend="fake")
+    assert np.array_equal(loaded.lexicon_W, head.lexicon_W.astype(np.float32))
+    texts = ["Terrible service", "ok"]
+    assert np.allclose(loaded.scores(np.zeros((2, 2)), texts), head.scores(np.zeros((2, 2)), texts), atol=1e-6)
+
+
+def test_lexicon_weights_of_the_wrong_shape_are_refused():
+    with pytest.raises(ValueError, match="lexicon weights"):
+        LinearHead("bad", "sigmoid", np.zeros((2, 1)), np.zeros(1), ("yes",), lexicon_W=np.zeros((3, 1)))
+
+
+def test_trainer_splits_the_weights_in_the_order_it_stacks_the_features():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_heads
+
+    texts = ["not good at all", "great, thanks"]
+    X = np.array([[0.1, 0.2], [0.3, 0.4]])
+    F = train_heads.design(X, texts, 1.0, lexicon=True).toarray()
+    assert F.shape[1] == 2 + len(LEXICON_FEATURES) + train_heads.DEFAULT_DIM
+    coef = np.arange(F.shape[1], dtype=float)[None, :]
+    w, lex, ngram = train_heads.split_coef(coef, 2, 1.0, lexicon=True)
+    # the pieces, used as the head uses them, give back the product with the stacked matrix
+    direct = F @ coef.T
+    head = LinearHead("t", "sigmoid", w, np.zeros(1), ("y",), ngram_W=ngram, ngram_scale=1.0, lexicon_W=lex)
+    assert np.allclose(head.logits(X, texts), direct)

@@ -27,26 +27,39 @@ def run(data_dir: Path) -> str | None:
         "## Language models (sentiment, emotion cues, empathy)\n",
         f"Reproduce with `{REPRODUCE}`. Our heads are retrained with "
         "`python tools/train_heads.py --data ../shared/data` (hashes, parameters and metrics in "
-        "`smilebox/nlp/weights/*.json`).\n",
+        "`smilebox/nlp/weights/BACKEND/*.json`). Every embedding backend with trained heads is measured; "
+        "the first is the default.\n",
     ]
     sections = [_sentiment(data_dir, systems), _cue(data_dir, systems), _dissatisfaction(data_dir, systems),
                 _empathy(data_dir, systems)]
     found = [s for s in sections if s]
     if not found:
         return None
-    if "model" not in systems:
+    if not any(key.startswith("model:") for key in systems):
         parts.append("_The model extra is not installed here: only the lexicon fallback and the baselines ran._\n")
     return "\n".join(parts + found)
 
 
 def _systems() -> dict[str, object]:
+    """``model:BACKEND`` for every backend whose extra and heads are installed (default first), then ``lexicon``."""
     from smilebox.nlp import get_analyzer, model_missing
+    from smilebox.nlp.backends import BACKENDS
+    from smilebox.settings import Settings
 
+    default = Settings.model_fields["embedding_backend"].default
     found: dict[str, object] = {}
-    if model_missing("minilm-int8") is None:
-        found["model"] = get_analyzer("on", "minilm-int8")
-    found["lexicon"] = get_analyzer("off", "minilm-int8")
+    for backend in sorted(BACKENDS, key=lambda name: name != default):
+        if model_missing(backend) is None:
+            found[f"model:{backend}"] = get_analyzer("on", backend)
+    found["lexicon"] = get_analyzer("off", default)
     return found
+
+
+def _label(key: str, model_note: str = " + head") -> str:
+    """How a system is named in the tables."""
+    if key.startswith("model:"):
+        return f"Smilebox model ({key.removeprefix('model:')}{model_note})"
+    return "Smilebox lexicon fallback"
 
 
 # --- baselines ------------------------------------------------------------------------------
@@ -156,8 +169,9 @@ def _sentiment(data_dir: Path, systems: dict) -> str | None:
 def _sentiment_table(texts: Sequence[str], gold: Sequence[str], systems: dict) -> str:
     rows = ["| system | accuracy | macro F1 |", "|---|---|---|"]
     candidates: dict[str, list[str] | None] = {}
-    if "model" in systems:
-        candidates["Smilebox model (MiniLM + head)"] = [r["label"] for r in systems["model"].sentiment(texts)]
+    for key, analyzer in systems.items():
+        if key.startswith("model:"):
+            candidates[_label(key)] = [r["label"] for r in analyzer.sentiment(texts)]
     candidates["VADER (= Smilebox lexicon fallback)"] = _vader_labels(texts)
     candidates["TextBlob"] = _textblob_labels(texts)
     for name, predicted in candidates.items():
@@ -176,10 +190,9 @@ def _cue(data_dir: Path, systems: dict) -> str | None:
     gold = [datasets.negative_cue(s) for s in dev.labels]
     rows = ["| system | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|"]
     results = {name: a.emotion(dev.texts) for name, a in systems.items()}
-    labels = {"model": "Smilebox model (MiniLM + head)", "lexicon": "Smilebox lexicon fallback"}
     for name, out in results.items():
         p, r, f = prf(gold, [o["negative_cue"] for o in out])
-        rows.append(_row(labels[name], f, p, r, auc(gold, [o["cue_score"] for o in out])))
+        rows.append(_row(_label(name), f, p, r, auc(gold, [o["cue_score"] for o in out])))
     rows += _baseline_rows(gold, dev.texts, "VADER (compound <= -0.05)", "TextBlob (polarity < 0)")
     cue_def = ", ".join(datasets.NEGATIVE_CUE_EMOTIONS)
     text = (
@@ -191,7 +204,7 @@ def _cue(data_dir: Path, systems: dict) -> str | None:
 
 def _per_emotion(dev, results: dict) -> str:
     names = [n for n in results]
-    rows = ["| emotion | positives | " + " | ".join(f"{n} F1" for n in names) + " |",
+    rows = ["| emotion | positives | " + " | ".join(f"{n.removeprefix('model:')} F1" for n in names) + " |",
             "|---|---|" + "---|" * len(names)]
     for emotion in datasets.EMOTIONS:
         gold = [emotion in s for s in dev.labels]
@@ -208,15 +221,14 @@ def _dissatisfaction(data_dir: Path, systems: dict) -> str | None:
         return None
     gold = turns.labels
     rows = ["| system | score | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|---|"]
-    labels = {"model": "Smilebox model", "lexicon": "Smilebox lexicon fallback"}
     for name, analyzer in systems.items():
         cues = analyzer.emotion(turns.texts)
         p, r, f = prf(gold, [o["negative_cue"] for o in cues])
-        rows.append(_row(labels[name], "negative cue", f, p, r, auc(gold, [o["cue_score"] for o in cues])))
-        if name == "model":
+        rows.append(_row(_label(name, ""), "negative cue", f, p, r, auc(gold, [o["cue_score"] for o in cues])))
+        if name.startswith("model:"):
             polarity = analyzer.sentiment(turns.texts)
             p, r, f = prf(gold, [o["label"] == "negative" for o in polarity])
-            rows.append(_row(labels[name], "negative sentiment", f, p, r,
+            rows.append(_row(_label(name, ""), "negative sentiment", f, p, r,
                              auc(gold, [o["scores"]["negative"] for o in polarity])))
     rows += _baseline_rows(gold, turns.texts, "VADER | compound <= -0.05", "TextBlob | polarity < 0")
     return (
@@ -235,11 +247,10 @@ def _empathy(data_dir: Path, systems: dict) -> str | None:
         return None
     gold = ep.labels
     rows = ["| system | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|"]
-    labels = {"model": "Smilebox model (MiniLM + head, own phrases)", "lexicon": "Smilebox lexicon fallback"}
     for name, analyzer in systems.items():
         out = analyzer.empathy(ep.texts)
         p, r, f = prf(gold, [o["empathy"] for o in out])
-        rows.append(_row(labels[name], f, p, r, auc(gold, [o["score"] for o in out])))
+        rows.append(_row(_label(name, " + head, own phrases"), f, p, r, auc(gold, [o["score"] for o in out])))
     p, r, f = prf(gold, [True] * len(gold))
     rows.append(_row("always 'empathic' (base rate)", f, p, r, 0.5))
     rows.append(_row("VADER / TextBlob", "no empathy notion", "", "", ""))

@@ -63,14 +63,16 @@ def _build(mode: str, backend: str):
 def model_missing(backend: str) -> str | None:
     """Why the model analyzer cannot run here (a message with the fix), or None when it can."""
     from smilebox.nlp.backends import INSTALL_HINT, backend_spec
-    from smilebox.nlp.heads import WEIGHTS_DIR
+    from smilebox.nlp.heads import HEAD_NAMES, head_dir
 
     spec = backend_spec(backend)
     if not spec.available():
         return f"the language models are not installed; {INSTALL_HINT}"
-    absent = [n for n in ("sentiment", "emotion", "empathy") if not (WEIGHTS_DIR / f"{n}.npz").is_file()]
+    folder = head_dir(backend)
+    absent = [n for n in HEAD_NAMES if not (folder / f"{n}.npz").is_file()]
     if absent:
-        return f"head weights {', '.join(absent)} are missing from {WEIGHTS_DIR}; reinstall smilebox or run tools/train_heads.py"
+        return (f"head weights {', '.join(absent)} for embedding backend {backend!r} are missing from {folder}; "
+                f"reinstall smilebox or run: python tools/train_heads.py --data ../shared/data --backend {backend}")
     return None
 
 
