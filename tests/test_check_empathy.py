@@ -24,6 +24,8 @@ SEED_REPLY = "I'm sorry to hear that you're frustrated. I'm here to get this sol
         ("Don't worry about it, thanks!", []),
         ("My order hasn't arrived, can you check?", []),
         ("I was not disappointed at all, great job", []),
+        ("Great, thanks :) see you (again) soon", []),  # a happy face, brackets in prose
+        ("I haven't heard of that plan before, can you explain?", []),  # not waiting on anyone
     ],
 )
 def test_cue_lexicon(text, kinds):
@@ -188,6 +190,16 @@ def test_empathy_commitment(reply, expected):
         # "?!" with a word of a problem; "!!!" with one is no joy, even after "wow"
         ("how are you going to charge me and THEN tell me you can’t deliver my luggage?!", "frustration", "?!"),
         ("wow when you want to watch the world series and @115900  decides to have an outage!!!!", "frustration", "!!!!"),
+        # waiting on a reply that never came, a sad face typed as text, exasperation and worry in few letters
+        ("Please check on this I haven't heard from my case officer in weeks and provided all docs.", "frustration",
+         "haven't heard from my case officer in weeks"),
+        ("I sent copy of passport about a week ago, but you still remain silent.", "frustration", "remain silent"),
+        ("I have been without internet for two days and y'all gonna tell me to wait", "frustration",
+         "without internet for"),
+        ("My iPhone erased my emails twice in the past 24 hours. Wth???", "frustration", "Wth"),
+        ("I had to end my trip way sooner than expected. :( What do I need to do to cancel?", "disappointment", ":("),
+        ("its a bit concerning", "worry", "concerning"),
+        ("I had a horrifying experience with the driver", "anger", "horrifying"),
     ],
 )
 def test_cue_sarcasm_hashtags_and_slang(text, kind, quote):
