@@ -26,6 +26,7 @@ SEED_REPLY = "I'm sorry to hear that you're frustrated. I'm here to get this sol
         ("I was not disappointed at all, great job", []),
         ("Great, thanks :) see you (again) soon", []),  # a happy face, brackets in prose
         ("I haven't heard of that plan before, can you explain?", []),  # not waiting on anyone
+        ("They said it was UPS. UPS says they never received the package", []),  # a carrier named twice: no shouting
     ],
 )
 def test_cue_lexicon(text, kinds):
@@ -146,6 +147,9 @@ def test_cue_lexicon_classes(text, kinds):
         # "as far as I can see" and "we could not" commit to nothing
         ("I'm sorry to hear this. As far as I can see the train ran to schedule.", "fail"),
         ("We are terribly sorry but we could not offer any options.", "fail"),
+        # twcs: the bad experience named plainly, then a step
+        ("Oh wow! That's no good at all! I appreciate you reaching out! Shoot me a DM and I'll sort it.", "pass"),
+        ("Oh wow! Shoot me a DM and I'll sort it.", "fail"),
     ],
 )
 def test_empathy_commitment(reply, expected):
@@ -200,6 +204,8 @@ def test_empathy_commitment(reply, expected):
         ("I had to end my trip way sooner than expected. :( What do I need to do to cancel?", "disappointment", ":("),
         ("its a bit concerning", "worry", "concerning"),
         ("I had a horrifying experience with the driver", "anger", "horrifying"),
+        ('maybe don\'t ask people to pay $8 for "launch day arrival" if you\'re not going to ship it', "frustration",
+         "maybe don't ask"),
     ],
 )
 def test_cue_sarcasm_hashtags_and_slang(text, kind, quote):

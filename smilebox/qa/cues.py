@@ -59,6 +59,8 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                          r"oh wait[,.…]* (?:\w+ ){0,2}?(?:do|does|did|ca|wo|is|are|was|were)n['’]?t|"
                          r"(?:you|u|y['’]?all)(?: guys| people)? call (?:this|that)|why not (?:try|just)|"
                          r"why (?:don['’]?t|do not) you (?:just|try|actually)|"
+                         # "maybe don't ask people to pay $8 for launch day arrival if you're not going to ship it"
+                         r"maybe (?:don['’]?t|do not) (?:ask|charge|promise|advertise|sell|offer|claim|say)|"
                          r"why should i (?:pay|have to|bother|trust|stay|keep)|"
                          r"(?:does|do|did|would|will) (?:this|that|it) make any sense|(?:makes?|made) no sense|"
                          r"(?:does|do|did)n['’]?t make (?:any )?sense|the heck|the stinker|"
@@ -147,7 +149,8 @@ _NEGATIVE_SOURCE = (r"(?<![\w'’])(?:not|no|never|nothing|nobody|none|\w+n['’
                     r"havent|hasnt|cannot|only|still|why|wrong|late|lost|missing|broken|broke|overcharg\w*|charg(?:e|ed|es|ing)|"
                     r"delay\w*|outages?|down|cancel\w*|crash\w*|fail\w*|errors?|stuck|problems?|issues?)(?![\w'’])")
 _NEGATIVE = Phrases(_NEGATIVE_SOURCE)
-_ACRONYMS = frozenset("USA UK NYC LAX JFK ATL DFW ORD SFO PS4 PS5 XBOX ISP DNS VPN USB HDMI DVR TV CEO ETA ASAP LOL OMG".split())
+_ACRONYMS = frozenset("USA UK NYC LAX JFK ATL DFW ORD SFO PS4 PS5 XBOX ISP DNS VPN USB HDMI DVR TV CEO ETA ASAP LOL OMG "
+                      "UPS USPS DHL FEDEX TNT DPD EMS".split())  # carriers: "They said it was UPS. UPS says..."
 
 
 class _Compiled:

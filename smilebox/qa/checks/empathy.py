@@ -33,7 +33,7 @@ ACKNOWLEDGE = [
     "re:understand (?:how|why|your|that|the) (?:\\w+ ){0,3}(?:frustrat\\w*|concern\\w*|disappoint\\w*|upset\\w*|worr\\w*|annoy\\w*|feel\\w*)",
     "re:(?:not|never) (?:the )?(?:experience|service|standard|level) (?:we|you)",
     "re:(?:we|i) (?:never|don't|do not|would never) want (?:you|to (?:disappoint|upset|frustrate))",
-    "re:(?:never|not) our intention", "re:(?:that|this|it)(?: is|'s| was) (?:never|not) (?:good|fun|ideal|great|okay|ok)",
+    "re:(?:never|not) our intention", "re:(?:that|this|it)(?: is|'s| was) (?:never|not|no) (?:good|fun|ideal|great|okay|ok)",
     "re:(?:that|this|it) (?:does not|doesn't|did not|didn't) (?:sound|look|seem) (?:good|great|right|ideal|fun|okay|ok)",
     "re:(?:never|don't|do not|wouldn't|would not) (?:like|want|love) to (?:hear|see|read)",
     # the feeling named in other words: "We're concerned to read your message", "you appear to be frustrated"
