@@ -27,6 +27,14 @@ class History:
         ("social", "@AppleSupport Already did that, still not working", "fail", "Already did that"),
         ("email", "It's not fixed, the light is still red.", "fail", "not fixed"),
         ("chat", "That doesn't help, I need a refund.", "fail", "doesn't help"),
+        # twcs: settled, and not settled, in other words
+        ("social", "@comcastcares We are good! Just memorizing the new channels!", "pass", "We are good"),
+        ("social", "@ChaseSupport Just got off the phone with them, you guys were great!", "pass", "you guys were great"),
+        ("chat", "Restarted it twice, so far so good", "pass", "so far so good"),
+        ("social", "@SouthwestAir Found it!! But doesn't seem to work, can you check if funds are available?", "fail",
+         "doesn't seem to work"),
+        ("social", "@AskeBay How do I setup automatic declines? I'm struggling to find the settings", "fail",
+         "struggling to"),
     ],
 )
 def test_resolution_from_the_customer(channel, last_customer, expected, quote):

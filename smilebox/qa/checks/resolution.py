@@ -45,6 +45,9 @@ CONFIRMED = [
     "that helped", "that helps", "that's helpful", "perfect, thanks", "perfect, thank you", "perfect thanks",
     "great, thanks", "brilliant, thanks", "awesome, thanks", "got it, thanks", "got it thanks", "makes sense, thanks",
     "that answers", "that's great, thank", "problem fixed", "solved", "back up and running", "up and running",
+    # settled in other words: "We are good!", "so far so good", "Just got off the phone with them, you guys were great!"
+    "we're good", "we are good", "so far so good",
+    "re:you (?:guys |all |folks |lot )?(?:were|have been) (?:great|amazing|awesome|fantastic|brilliant|so helpful|very helpful)",
     # the thing the customer was waiting for came after all: "yeah it was delivered just fine", "arrived safely"
     "re:(?:arrived|delivered|received it|came through|turned up|showed up|went through)\\b[^.!?\\n]{0,12}?\\b(?:just fine|"
     "fine|safely|safe and sound|in the end|after all|on time)\\b",
@@ -67,6 +70,9 @@ UNRESOLVED = [
     "re:(?:wouldn't|won't|would not|will not|refused to|couldn't|could not) (?:refund|deliver|help|fix|replace|honou?r|"
     "cancel|let me|give me|accept)\\b",
     "re:(?:get|getting|got|gets) (?:kicked|logged|thrown|booted) (?:off|out)",
+    # "Found it!! But doesn't seem to work", "I'm struggling to find the settings"
+    "re:(?:doesn't|does not|didn't|did not|don't|do not) seem to (?:work|help|be working|have worked)",
+    "re:(?:still )?struggling (?:to|with)\\b",
     "didn't work", "did not work", "doesn't work", "does not work", "not working", "isn't working", "didn't help",
     "doesn't help", "did not help", "does not help", "not helpful", "already tried", "already did that",
     "already done that", "same problem", "same issue", "same thing again", "happened again", "not fixed",
