@@ -10,6 +10,7 @@ independent human judgement. Usage::
     python tools/label_helper.py --data ../shared/data --set test --ids       # the 100 test ids
     python tools/label_helper.py --data ../shared/data --set holdout --ids    # the 100 holdout ids
     python tools/label_helper.py --data ../shared/data --set final --ids      # the 100 final ids
+    python tools/label_helper.py --data ../shared/data --set dev2 --ids       # the 100 second-dev ids
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
+    select_dev2_threads,
     select_dev_threads,
     select_final_threads,
     select_holdout_threads,
@@ -27,7 +29,7 @@ from smilebox.evaluation.twcs_threads import (
 )
 
 SELECTORS = {"dev": select_dev_threads, "test": select_test_threads, "holdout": select_holdout_threads,
-             "final": select_final_threads}
+             "final": select_final_threads, "dev2": select_dev2_threads}
 
 
 def main() -> None:
@@ -41,7 +43,8 @@ def main() -> None:
     parser.add_argument("--set", choices=sorted(SELECTORS), default="dev",
                         help="dev: the 150 tuning threads; test: 100 threads measured blind once, then "
                              "tuned on; holdout: 100 threads measured blind once, then tuned on; "
-                             "final: 100 threads never tuned on (all four disjoint)")
+                             "final: 100 threads never tuned on; dev2: 100 threads drawn after the final set, "
+                             "measured blind once, then tuned on (all five disjoint)")
     args = parser.parse_args()
     all_threads = fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv")
     threads = SELECTORS[args.set](all_threads)

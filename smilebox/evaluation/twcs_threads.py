@@ -103,6 +103,7 @@ DEV_SEED = 20261122
 TEST_SEED = 20261201
 HOLDOUT_SEED = 20261203
 FINAL_SEED = 20261204
+DEV2_SEED = 20261205
 
 
 def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED) -> list[Thread]:
@@ -148,6 +149,16 @@ def select_final_threads(threads: list[Thread], n: int = 100, seed: int = FINAL_
     before the draw, so the four sets are disjoint by construction. Nobody tunes on it.
     """
     return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads], n, seed)
+
+
+def select_dev2_threads(threads: list[Thread], n: int = 100, seed: int = DEV2_SEED) -> list[Thread]:
+    """The second dev set: drawn after the final set was fixed, from the threads in none of the four sets.
+
+    It exists so the checks can be tuned on threads they have not seen without touching the final set:
+    measured blind once, then used for tuning like dev, test and holdout.
+    """
+    return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads,
+                                  select_final_threads], n, seed)
 
 
 def select_after(threads: list[Thread], earlier: list[Callable[[list[Thread]], list[Thread]]], n: int,
