@@ -22,6 +22,7 @@ from smilebox.evaluation.qa_eval import (
 )
 from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
+    select_dev2_threads,
     select_dev_threads,
     select_final_threads,
     select_holdout_threads,
@@ -97,7 +98,8 @@ def test_confusion_matrix_refuses_bad_input(human, auto, message):
 # The label files ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("path", "minimum"),
                          [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60), (HOLDOUT_LABELS_PATH, 60),
-                          (FINAL_LABELS_PATH, 60), (qa_eval.FINAL_SECOND_LABELS_PATH, 100)])
+                          (FINAL_LABELS_PATH, 60), (qa_eval.FINAL_SECOND_LABELS_PATH, 100),
+                          (qa_eval.DEV2_LABELS_PATH, 60)])
 def test_label_file_is_well_formed(path, minimum):
     rows = load_labels(path)
     assert len(rows) >= minimum
@@ -112,7 +114,7 @@ def test_label_file_is_well_formed(path, minimum):
 
 @pytest.mark.parametrize(("path", "min_brands"),
                          [(LABELS_PATH, 40), (TEST_LABELS_PATH, 30), (HOLDOUT_LABELS_PATH, 30),
-                          (FINAL_LABELS_PATH, 25)])
+                          (FINAL_LABELS_PATH, 25), (qa_eval.DEV2_LABELS_PATH, 20)])
 def test_label_file_spreads_over_many_brands(path, min_brands):
     rows = load_labels(path)
     brands = [r.brand for r in rows]
@@ -120,10 +122,10 @@ def test_label_file_spreads_over_many_brands(path, min_brands):
     assert max(brands.count(b) for b in set(brands)) <= 5
 
 
-ALL_LABEL_PATHS = (LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, FINAL_LABELS_PATH)
+ALL_LABEL_PATHS = (LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, qa_eval.DEV2_LABELS_PATH, FINAL_LABELS_PATH)
 
 
-def test_the_four_label_files_are_pairwise_disjoint():
+def test_the_label_files_are_pairwise_disjoint():
     ids = [{r.conversation_id for r in load_labels(path)} for path in ALL_LABEL_PATHS]
     for i, first in enumerate(ids):
         for second in ids[i + 1:]:
@@ -219,7 +221,8 @@ def test_final_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads):
 
 @pytest.mark.parametrize(("select", "path"), [(select_test_threads, TEST_LABELS_PATH),
                                               (select_holdout_threads, HOLDOUT_LABELS_PATH),
-                                              (select_final_threads, FINAL_LABELS_PATH)])
+                                              (select_final_threads, FINAL_LABELS_PATH),
+                                              (select_dev2_threads, qa_eval.DEV2_LABELS_PATH)])
 def test_labels_resolve_to_selected_threads_with_every_check(sample_threads, select, path):
     """Every labelled id is a thread of the draw, labelled on every check, and the labels are its prefix."""
     drawn = select(sample_threads)
@@ -282,22 +285,26 @@ def _table_rows(text: str) -> list[str]:
 
 
 @needs_data
-def test_run_reports_every_check_on_dev_then_test_then_holdout_then_final():
+def test_run_reports_every_check_on_dev_then_test_holdout_dev2_then_final():
     section = qa_eval.run(SHARED_DATA)
     assert section.startswith(qa_eval.SECTION_TITLE)
     dev_part, rest = section.split(qa_eval.TEST_TITLE)
     test_part, rest = rest.split(qa_eval.HOLDOUT_TITLE)
-    holdout_part, final_part = rest.split(qa_eval.FINAL_TITLE)
+    holdout_part, rest = rest.split(qa_eval.DEV2_TITLE)
+    dev2_part, final_part = rest.split(qa_eval.FINAL_TITLE)
     final_part, reliability_part = final_part.split(qa_eval.RELIABILITY_TITLE)
     assert "smilebox eval" in dev_part
-    for part in (dev_part, test_part, holdout_part):
+    for part in (dev_part, test_part, holdout_part, dev2_part):
         assert "**Status:** development data" in part and "never tuned on" not in part
-    assert "measured blind once" in test_part and "measured blind once" in holdout_part
+    for part in (test_part, holdout_part, dev2_part):
+        assert "measured blind once" in part
     assert "closing 0.630" in holdout_part  # the holdout's first blind figures stay on record
     assert "**Status:** never tuned on" in final_part and "never tuned on these threads" in final_part
-    n_test, n_holdout, n_final = (str(len(load_labels(path)))
-                                  for path in (TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, FINAL_LABELS_PATH))
-    for part, n in ((dev_part, "150"), (test_part, n_test), (holdout_part, n_holdout), (final_part, n_final)):
+    n_test, n_holdout, n_dev2, n_final = (
+        str(len(load_labels(path)))
+        for path in (TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, qa_eval.DEV2_LABELS_PATH, FINAL_LABELS_PATH))
+    for part, n in ((dev_part, "150"), (test_part, n_test), (holdout_part, n_holdout), (dev2_part, n_dev2),
+                    (final_part, n_final)):
         rows = _table_rows(part)
         assert [row.split("|")[1].strip() for row in rows] == list(CHECK_IDS)
         scored = [row for row in rows if "not in rubric yet" not in row]
@@ -311,7 +318,7 @@ def test_run_reports_every_check_on_dev_then_test_then_holdout_then_final():
 
 
 OPTIONAL_SETS = {"TEST_LABELS_PATH": "TEST_TITLE", "HOLDOUT_LABELS_PATH": "HOLDOUT_TITLE",
-                 "FINAL_LABELS_PATH": "FINAL_TITLE"}
+                 "DEV2_LABELS_PATH": "DEV2_TITLE", "FINAL_LABELS_PATH": "FINAL_TITLE"}
 
 
 @needs_data
@@ -334,9 +341,9 @@ def test_run_needs_the_dev_labels(monkeypatch, tmp_path):
 
 def test_label_sets_are_one_list_in_report_order():
     sets = qa_eval.label_sets()
-    assert [s.name for s in sets] == ["dev", "test", "holdout", "final"]
+    assert [s.name for s in sets] == ["dev", "test", "holdout", "dev2", "final"]
     assert [s.path for s in sets] == list(ALL_LABEL_PATHS)
-    assert [s.required for s in sets] == [True, False, False, False]
+    assert [s.required for s in sets] == [True, False, False, False, False]
     assert all(s.status and s.title and s.method for s in sets)
 
 

@@ -45,10 +45,12 @@ TEST_LABELS_PATH = LABELS_DIR / "twcs_test.jsonl"
 HOLDOUT_LABELS_PATH = LABELS_DIR / "twcs_holdout.jsonl"
 FINAL_LABELS_PATH = LABELS_DIR / "twcs_final.jsonl"
 FINAL_SECOND_LABELS_PATH = LABELS_DIR / "twcs_final_second.jsonl"
+DEV2_LABELS_PATH = LABELS_DIR / "twcs_dev2.jsonl"
 RELIABILITY_TITLE = "### How far two labellers agree (final set, labelled twice)"
 SECTION_TITLE = "## QA checks against hand labels (twcs dev set)"
 TEST_TITLE = "### Test set (twcs test set: measured blind once, then tuned on)"
 HOLDOUT_TITLE = "### Holdout set (twcs holdout set: measured blind once, then tuned on)"
+DEV2_TITLE = "### Second dev set (twcs dev2 set: drawn after the final set, measured blind once, then tuned on)"
 FINAL_TITLE = "### Final set (twcs final set: never tuned on, the honest figure)"
 
 
@@ -299,6 +301,11 @@ _HOLDOUT_METHOD = """These {n} threads ({brands} brands) were drawn by `select_h
 `evaluation/labels/twcs_holdout.jsonl`). After that first measurement their disagreements were used to
 improve the checks, so this table, like the dev and test tables, shows how well the checks fit threads
 they were tuned on."""
+_DEV2_METHOD = """These {n} threads ({brands} brands) were drawn by `select_dev2_threads` (seed 20261205, the
+same brand round-robin over the eligible threads left after removing the dev, test, holdout and final
+threads) once the final set had been measured, so the checks could be tuned on threads they had not seen
+without touching the final set. They were labelled blind by the same guide (labels in
+`evaluation/labels/twcs_dev2.jsonl`), measured once, and then used for tuning."""
 _FINAL_METHOD = """The checks were never tuned on these threads: this is the held-out figure, the one to
 quote. The {n} threads ({brands} brands) were drawn by `select_final_threads` (seed 20261204, the same brand
 round-robin over the eligible threads left after removing the dev, test and holdout threads, so the four
@@ -318,6 +325,9 @@ _HOLDOUT_STATUS = ("development data: measured blind once (kappa greeting 1.000,
                    "0.921, customer_name 0.932, gratitude 0.975, empathy 0.700, ownership 0.708, tailored "
                    "0.463, resolution 0.553, wow 0.427; security and documentation single category, 100 %), "
                    "then tuned on.")
+_DEV2_STATUS = ("development data: measured blind once (kappa greeting 0.978, closing 0.642, signature 1.000, "
+                "customer_name 0.912, gratitude 0.971, empathy 0.615, ownership 0.627, tailored 0.324, resolution "
+                "0.361, wow 0.197; security and documentation single category, 100 %), then tuned on.")
 _FINAL_STATUS = "never tuned on: the honest figure, the one to quote."
 
 
@@ -339,6 +349,7 @@ def label_sets() -> list[LabelSet]:
         LabelSet("dev", LABELS_PATH, SECTION_TITLE, _METHOD, _DEV_STATUS, required=True),
         LabelSet("test", TEST_LABELS_PATH, TEST_TITLE, _TEST_METHOD, _TEST_STATUS),
         LabelSet("holdout", HOLDOUT_LABELS_PATH, HOLDOUT_TITLE, _HOLDOUT_METHOD, _HOLDOUT_STATUS),
+        LabelSet("dev2", DEV2_LABELS_PATH, DEV2_TITLE, _DEV2_METHOD, _DEV2_STATUS),
         LabelSet("final", FINAL_LABELS_PATH, FINAL_TITLE, _FINAL_METHOD, _FINAL_STATUS),
     ]
 
@@ -346,7 +357,7 @@ def label_sets() -> list[LabelSet]:
 def run(data_dir: Path) -> str | None:
     """The Markdown section for docs/accuracy.md, or None when the sample or the dev labels are absent.
 
-    One table per set of ``label_sets()``, in order (dev, test, holdout, final); a set other than dev
+    One table per set of ``label_sets()``, in order (dev, test, holdout, dev2, final); a set other than dev
     whose label file is absent is left out.
     """
     data_dir = Path(data_dir)
