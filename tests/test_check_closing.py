@@ -102,6 +102,21 @@ def test_closing_na_without_reply():
         ("@1 No thank you, we have the form already. ^JK", "fail", "No thank you, we have the form already."),
         ("@1 Please DM us your postcode.", "fail", "Please DM us your postcode."),
         ("@1 What's the order number?", "fail", "What's the order number?"),
+        # twcs: the same families in other words (and typos)
+        ("@1 Please share your record locator via DMs and we can take look.", "pass",
+         "Please share your record locator via DMs and we can take look."),
+        ("@1 Hey Paul, please shoot me a DM, I´ll help you out! ^MH", "pass",
+         "Hey Paul, please shoot me a DM, I´ll help you out!"),  # an acute accent for the apostrophe
+        ("@1 Please share the details in our Community forum for further investigation: https://t.co/x", "pass",
+         "Please share the details in our Community forum for further investigation:"),
+        ("@1 Send us a DM if you have any questions, we'll sort it. *JW", "pass",
+         "Send us a DM if you have any questions, we'll sort it."),
+        ("@1 Check out this link: https://t.co/x Send us a DM if it doesn't help.", "pass",
+         "Check out this link: https://t.co/x Send us a DM if it doesn't help."),  # no sentence break after a link
+        ("@1 Thanks for reaching out! I see you sent a DM. I will respond to you there.", "pass",
+         "I will respond to you there."),
+        ("@1 We would love to have you back with us, Lina. *HCA", "pass", "We would love to have you back with us, Lina."),
+        ("@1 Send us a DM if you want. ^K", "fail", "Send us a DM if you want."),
     ],
 )
 def test_closing_offers_reassurances_and_wishes(last, expected, quote):

@@ -551,11 +551,15 @@ def phrase_pattern(phrases: Iterable[str]) -> Phrases:
             parts.append(f"(?:{_curly_tolerant(phrase[3:])})")
         else:
             escaped = r"\s+".join(re.escape(w) for w in phrase.lower().split())
-            escaped = escaped.replace("'", "['’]")
+            escaped = escaped.replace("'", APOSTROPHES)
             parts.append(escaped)
     if not parts:
         return Phrases(r"(?!x)x")
-    return Phrases(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])")
+    return Phrases(rf"(?<![\w'’´])(?:{'|'.join(parts)})(?![\w'’´])")
+
+
+# The apostrophes people type: straight, curly, and the acute accent some keyboards give ("I´ll help you out")
+APOSTROPHES = "['’´]"
 
 
 def _curly_tolerant(regex: str) -> str:
@@ -576,7 +580,7 @@ def _curly_tolerant(regex: str) -> str:
         elif ch == "]":
             in_class = False
         elif ch == "'" and not in_class:
-            out.append("['’]")
+            out.append(APOSTROPHES)
             continue
         out.append(ch)
     return "".join(out)

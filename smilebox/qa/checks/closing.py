@@ -108,7 +108,17 @@ class Closing(Check):
             "re:(?:we|i)(?:'ll| will| can) (?:\\w+ ){0,2}?(?:go from there|take it from there|continue (?:there|from there|in dm|"
             "the conversation|this)|discuss (?:this|it|that|things|options|further)|inform you|advise (?:you|further)|"
             "check (?:on |in )?(?:your|the|for you))",
-            "re:for (?:further|more|additional|any further|any) (?:assistance|help|support)",
+            "re:for (?:further|more|additional|any further|any|immediate) (?:assistance|help|support|investigation)",
+            # "DM us and we can take look", "DM us & well take a look", "we'll advise on this date for you"
+            "re:(?:and|&) (?:we|i)(?:'ll| will| can|ll)? (?:take (?:a )?look|advise|look into)",
+            "re:(?:i|we)(?:'ll| will) (?:do (?:my|our) best to help|help you out|respond to you)",
+            # "Send us a DM if you have any questions", "... if it doesn't help": the door left open, said after the step
+            "re:(?:(?:dm|message|tweet|contact|ping) (?:us|me)|(?:send|drop|shoot) (?:us|me) an? (?:dm|message|line|tweet|note)|"
+            "reach out(?: to us)?) (?:\\w+ ){0,2}?if (?:you have (?:any|more|other|further) questions|"
+            "(?:it|this|that) (?:doesn't|does not|didn't|did not) (?:help|work))",
+            "re:(?:team|colleagues|folks) (?:can|will|could) (?:help|assist)",
+            "re:(?:happy|glad) to \\w+ (?:this|it|that) for you",
+            "re:(?:love|like) to (?:have|welcome|see) you back",
             "re:(?:happy|glad|delighted) to (?:\\w+ ){1,4}(?:help|assist)",
             # an offer made conditional on the customer's need: "If you need additional help please let us know"
             "re:if you (?:\\w+ ){0,3}(?:need|have|require|want|run into)[^.!?]{0,50}(?:let (?:us|me) know|reach out|contact us|"
