@@ -154,6 +154,9 @@ def test_tailored_replies_to_praise(customers, reply, expected):
         ("yet in 2017 we are facing very poor network in my village and surrounding locality.",
          "@116326 We apologise for trouble caused,Please DM your Idea number and alternate number also elaborate on "
          "your concern so that we can assist you further.\nRegards,\nAmruta https://t.co/LBfZgLUt6Z"),
+        # twcs, XboxSupport: a gamertag is the support process, not the issue
+        ("Skype on my Xbox keeps muting my mic halfway through every call, please help?",
+         "@116048 Hello, thanks for reaching out to us. Can you DM us your gamertag and details of what you're seeing? ^CO"),
     ],
 )
 def test_tailored_more_boilerplate(customer, reply):

@@ -92,6 +92,7 @@ review query queries specific specifics inquire inquiry instruction status goal 
 regarding related situation matter request ticket helpful booking reference
 confirmation privacy attention gather outreach member members rectify rectified sincere sincerely currently
 anyway answer username poor call complete seeing better sound area confusion difficulty difficulties ongoing
+gamertag addressed escalate forum community log system proper correct suggestion
 """.split())
 
 
