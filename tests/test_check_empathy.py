@@ -150,6 +150,8 @@ def test_cue_lexicon_classes(text, kinds):
         # twcs: the bad experience named plainly, then a step
         ("Oh wow! That's no good at all! I appreciate you reaching out! Shoot me a DM and I'll sort it.", "pass"),
         ("Oh wow! Shoot me a DM and I'll sort it.", "fail"),
+        ("Ouch! Send us a DM and we'll chat about your options.", "pass"),
+        ("I'm sorry to see that you feel this way and I'm happy to help. Can you DM us?", "pass"),
     ],
 )
 def test_empathy_commitment(reply, expected):
@@ -206,6 +208,10 @@ def test_empathy_commitment(reply, expected):
         ("I had a horrifying experience with the driver", "anger", "horrifying"),
         ('maybe don\'t ask people to pay $8 for "launch day arrival" if you\'re not going to ship it', "frustration",
          "maybe don't ask"),
+        ("Absolute JOKE that the app logs me out every day", "frustration", "Absolute JOKE"),
+        ("Worse experience 0 customer service. 3 years of this?", "frustration", "Worse experience"),
+        ("fix your app it won't even open", "frustration", "won't even open"),
+        ("Someone used my card in Paris 😓", "worry", "😓"),
     ],
 )
 def test_cue_sarcasm_hashtags_and_slang(text, kind, quote):

@@ -38,6 +38,9 @@ KINDS = ("frustration", "anger", "disappointment", "worry")
 # (kind, strength, pattern). Patterns are word-bounded alternations; order does not matter.
 _LEXICON: tuple[tuple[str, float, str], ...] = (
     ("frustration", 0.9, r"frustrat\w*|fed up|sick (?:and tired )?of|tired of|had enough|at my wits'? end"),
+    # "Absolute JOKE", "Worse experience", "fix your app it won't even open"
+    ("frustration", 0.75, r"(?:absolute|total|complete|such a|what a) joke|worse (?:experience|service|customer service)|"
+                          r"won['’]?t even (?:open|load|start|work|turn on|let me)"),
     ("frustration", 0.8, r"annoy\w*|irritat\w*|ridiculous\w*|useless|pointless|hopeless|a joke|joke of a|pathetic|"
                          r"waste of (?:my )?(?:time|money)|nightmare|fiasco|incompetent\w*|clueless|"
                          r"not cool|glitchy|complain\w*|what in (?:blazes|the world|the hell|god'?s name)|the hell|wth|"
@@ -97,7 +100,7 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                    r"thie(?:f|ves)|liars?|lying|unacceptable|inexcusable|never again|worst|horrible|terrible|awful|"
                    r"atrocious|abysmal|horrifying|horrendous|thanks for nothing|never (?:\w+ ){1,3}?(?:again|back)|fraud\w*|"
                    r"lie|lies|lied|(?:do|did)n['’]?t lie to (?:me|us)|stop lying|screw(?:ed|ing)? (?:me|us|over|up)|theft|steal\w*|stole|dupe[ds]?|unethical|"
-                   r"idiots?|morons?|piss(?:es|ing)? (?:me )?off|fuc+\w*|effing|kill me|shady|robbery|robbed|extort\w*"),
+                   r"evil|idiots?|morons?|piss(?:es|ing)? (?:me )?off|fuc+\w*|effing|kill me|shady|robbery|robbed|extort\w*"),
     ("disappointment", 0.85, r"disappoint\w*|let ?down|let me down|expected (?:better|more)|not happy|unhappy|"
                              r"not impressed|not satisfied|dissatisfied|gutted|bummed|heartbroken|upset|"
                              r"poor (?:service|experience|customer service)|(?<!you )(?<!thanks )(?<!thx )so much for|sad(?:ly|dened|ness)?|"
@@ -134,7 +137,7 @@ _EMOJI_CUES = {"😤": "anger", "😡": "anger", "😠": "anger", "🤬": "anger
                "😑": "frustration", "😒": "frustration", "😩": "frustration", "😫": "frustration", "🤦": "frustration",
                "😖": "frustration", "😣": "frustration", "💩": "anger", "😞": "disappointment", "😔": "disappointment",
                "😕": "disappointment", "😢": "disappointment", "😭": "disappointment", "😟": "worry", "😰": "worry",
-               "😨": "worry", "😱": "worry"}
+               "😨": "worry", "😱": "worry", "😓": "worry"}
 _EMOJI_RE = re.compile("[" + "".join(_EMOJI_CUES) + "]")
 # Every face above lies in this range: one range test (fast) before looking for the faces themselves.
 _EMOJI_SPAN = re.compile(f"[{min(_EMOJI_CUES)}-{max(_EMOJI_CUES)}]")

@@ -43,6 +43,8 @@ ACKNOWLEDGE = [
     "re:(?:appreciate|recogni[sz]e|acknowledge) (?:your|the|how) (?:\\w+ )?(?:frustrat\\w*|concern\\w*|disappoint\\w*|annoy\\w*|worr\\w*)",
     "re:(?:that's|that is|what a|such a) (?:shame|pity|bummer)",
     "re:(?:caused|cause|made|make|makes) you (?:to )?feel (?:this|that) way",
+    # "Ouch!", "I'm sorry to see that you feel this way", "What made you upset?"
+    "ouch", "re:(?:sorry|sad) to see (?:that )?you", "re:made you (?:so )?(?:upset|angry|unhappy|frustrated)",
 ]
 COMMIT = [
     # "we can't", "we could not" and "as far as I can see" are no commitment
