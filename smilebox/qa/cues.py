@@ -257,10 +257,10 @@ def _lexicon_cues(message_id: str, text: str, start: int, end: int) -> list[Cue]
 
 def _praise_besides(text: str, start: int, end: int, cue_start: int, cue_end: int) -> bool:
     """``is_praise_words`` of the message, not counting the problem words inside the cue itself ("can't")."""
-    positive = sum(1 for _ in _PRAISE.finditer(text, start, end))
+    positive = _PRAISE.count(text, start, end)
     if positive == 0:
         return False
-    problems = sum(1 for _ in _PROBLEM.finditer(text, start, cue_start)) + sum(1 for _ in _PROBLEM.finditer(text, cue_end, end))
+    problems = _PROBLEM.count(text, start, cue_start) + _PROBLEM.count(text, cue_end, end)
     return problems < positive
 
 
@@ -356,8 +356,8 @@ _PROBLEM = Phrases(
 def is_praise_words(text: str, start: int = 0, end: int | None = None) -> bool:
     """More positive words than words of an open problem (the word test of ``is_praise``, without the cues)."""
     end = len(text) if end is None else end
-    positive = sum(1 for _ in _PRAISE.finditer(text, start, end))
-    return positive > 0 and sum(1 for _ in _PROBLEM.finditer(text, start, end)) < positive
+    positive = _PRAISE.count(text, start, end)
+    return positive > 0 and _PROBLEM.count(text, start, end) < positive
 
 
 def is_praise(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -370,8 +370,8 @@ def is_praise(text: str, start: int = 0, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     if "?" in text[start:end]:
         return False
-    positive = sum(1 for _ in _PRAISE.finditer(text, start, end))
-    if positive == 0 or sum(1 for _ in _PROBLEM.finditer(text, start, end)) >= positive:
+    positive = _PRAISE.count(text, start, end)
+    if positive == 0 or _PROBLEM.count(text, start, end) >= positive:
         return False
     return not any(c.kind != "worry" or c.score >= 0.85 for c in lexicon_cues("", text, start, end)
                    if not c.quote.startswith("!"))

@@ -12,7 +12,11 @@ import re
 from collections.abc import Iterable
 
 # A reply on social starts with the @handles it answers; they are addressing, not words of the reply.
-_LEADING_HANDLES = re.compile(r"^\s*(?:[@＠]\w+[\s:,]*)*")
+# (Possessive: only ever ``match``ed, and with nothing after the last repeat the all-greedy path is the match found,
+# so the repeats never need their saved back-tracking points: the same end, without saving them. As written:
+# ``^\s*(?:[@＠]\w+[\s:,]*)*``; tests/test_qa_speed_patterns2.py compares the two.)
+_LEADING_HANDLES_AS_WRITTEN = r"^\s*(?:[@＠]\w+[\s:,]*)*"
+_LEADING_HANDLES = re.compile(r"^\s*+(?:[@＠]\w++[\s:,]*+)*+")
 # A "1/2" thread counter trailing a reply is not part of its ending.
 _COUNTER = re.compile(r"\(?\d/\d\)?")
 # A sentence: characters up to a stop ("3.5" and "e.g" do not stop) and the stop itself. The run before the stop is
@@ -459,6 +463,40 @@ def compile_factored(source: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+# --- phrase lists searched from the character before a word --------------------------------------------------
+# A phrase list starts with "not after a word character" (``(?<![\w'’´])``; the curly apostrophe and the acute
+# accent are not ASCII, so in the ASCII texts this search serves they never occur). The regex engine cannot skip ahead to
+# where such a pattern may start: it tries the look-behind at every position, and that is most of what a search of a
+# short reply costs. The same pattern with that look-behind replaced by *consuming* the character before the phrase
+# (``_BEFORE_A_WORD``) starts with a character class, so the engine skips in C over every letter and digit and tries
+# only after spaces and punctuation, where words start. A hit of that scan at ``q`` is a match of the pattern at
+# ``q + 1`` (the rest of the pattern, look-behinds included, reads the same text at the same offsets), and the scan
+# tries every ``q`` in order, so its first hit gives the pattern's first match after ``q``. A match at the very start
+# of the text has no character before it: it is tried first, with ``match``. ``Phrases`` returns the pattern's own
+# match object at that position, so callers see what a plain search returns. The class is written for ASCII (a
+# table lookup in C): texts with other characters are searched as before. tests/test_qa_speed_patterns2.py compares
+# every phrase list searched both ways.
+#: How a ``Phrases`` pattern that ``_scan_pattern`` rewrites starts (as ``factored`` writes it, or as written).
+_NOT_AFTER_A_WORD = ("(?<![\\w\\x27\\u2019])", "(?<![\\w'’])", "(?<![\\w\\x27\\u2019\\xb4])", "(?<![\\w'’´])")
+#: ``[^\w'’]`` within ASCII: every ASCII character but letters, digits, "_" and "'".
+_BEFORE_A_WORD = "[\\x00-\\x26\\x28-\\x2f\\x3a-\\x40\\x5b-\\x5e\\x60\\x7b-\\x7f]"
+
+
+def _scan_pattern(source: str) -> re.Pattern[str] | None:
+    """The pattern ``source`` with its leading "not after a word character" consuming that character instead, or None
+    when it does not start so, or may match an empty string (``Phrases`` goes on searching from the end of a match)."""
+    for head in _NOT_AFTER_A_WORD:
+        if source.startswith(head) and _sre_parse is not None:
+            try:
+                scan = re.compile(_BEFORE_A_WORD + source[len(head):])
+                if scan.groups != re.compile(source).groups or _sre_parse.parse(source).getwidth()[0] == 0:
+                    return None
+                return scan
+            except (re.error, RecursionError):
+                return None
+    return None
+
+
 class Phrases:
     """A compiled phrase list that matches case-insensitively by searching a lowercased copy of the text.
 
@@ -466,19 +504,41 @@ class Phrases:
     once (cached for the last text seen) and matching a lowercase pattern keeps offsets identical
     whenever lowercasing keeps the length (always for ASCII; otherwise the slow pattern is used).
     Match objects are over the lowercased text: take quotes from the original with the offsets.
+    A phrase list that starts with "not after a word character" is searched in ASCII text from the character before
+    each word (``_scan_pattern``): the same matches, found faster.
     """
 
-    __slots__ = ("pattern", "_fast", "_slow")
+    __slots__ = ("pattern", "_fast", "_slow", "_scan")
 
     def __init__(self, source: str):
         self.pattern = source
         source = factored(source)
         self._fast = re.compile(source)
         self._slow = re.compile(source, re.IGNORECASE)
+        self._scan = _scan_pattern(source)
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = lowered(text)
         return (self._fast, low) if len(low) == len(text) else (self._slow, text)
+
+    def _scan_search(self, low: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """``self._fast.search(low, pos, endpos)`` by way of ``self._scan``, for an ASCII ``low``."""
+        if pos <= 0:  # (a position before the start is the start, as for ``re``)
+            m = self._fast.match(low, 0, endpos)  # at the very start: no character before it
+            if m is not None:
+                return m
+            hit = self._scan.search(low, 0, endpos)
+        else:
+            hit = self._scan.search(low, pos - 1, endpos)
+        return None if hit is None else self._fast.match(low, hit.start() + 1, endpos)
+
+    def _scan_finditer(self, low: str, pos: int, endpos: int):
+        """``self._fast.finditer(low, pos, endpos)`` by way of ``_scan_search``: the pattern never matches an empty
+        string, so each search goes on from the end of the last match, as ``finditer`` does."""
+        m = self._scan_search(low, pos, endpos)
+        while m is not None:
+            yield m
+            m = self._scan_search(low, m.end(), endpos)
 
     # search, match and finditer inline ``_pick`` and the cache hit of ``lowered``: they run a hundred times per
     # conversation, and the calls cost as much as a short search.
@@ -488,7 +548,13 @@ class Phrases:
             low = lowered(text)
         n = len(text)
         if len(low) == n:
-            return self._fast.search(low, pos, n if endpos is None else endpos)
+            end = n if endpos is None else endpos
+            if self._scan is not None and low.isascii():
+                if pos > 0:  # ``_scan_search`` inlined for its usual case: a body after @handles
+                    hit = self._scan.search(low, pos - 1, end)
+                    return None if hit is None else self._fast.match(low, hit.start() + 1, end)
+                return self._scan_search(low, pos, end)
+            return self._fast.search(low, pos, end)
         return self._slow.search(text, pos, n if endpos is None else endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -506,8 +572,22 @@ class Phrases:
             low = lowered(text)
         n = len(text)
         if len(low) == n:
+            if self._scan is not None and low.isascii():
+                return self._scan_finditer(low, pos, n if endpos is None else endpos)
             return self._fast.finditer(low, pos, n if endpos is None else endpos)
         return self._slow.finditer(text, pos, n if endpos is None else endpos)
+
+    def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
+        """How many matches ``finditer`` yields (counted by ``findall`` in C when there is no scan to use)."""
+        low = _lowered.get(text)
+        if low is None:
+            low = lowered(text)
+        n = len(text)
+        if len(low) == n:
+            if self._scan is not None and low.isascii():
+                return sum(1 for _ in self._scan_finditer(low, pos, n if endpos is None else endpos))
+            return len(self._fast.findall(low, pos, n if endpos is None else endpos))
+        return len(self._slow.findall(text, pos, n if endpos is None else endpos))
 
     def sub(self, repl: str, text: str) -> str:
         """Replace matches in the original text (by the offsets found in the lowercased copy)."""

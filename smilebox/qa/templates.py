@@ -77,8 +77,20 @@ class TemplateLibrary:
         reply = shingles(normalise(text), self.k)
         # (the first of the best, as ``max`` would pick it)
         best, score = self.templates[0][0], -1.0
+        if not reply:  # ``similarity`` is 0.0 for every template: the first is the best
+            return best, 0.0
+        # ``similarity(reply, s)`` inlined, the same operations in the same order (so the same floats): it runs for
+        # every template of the library, for every conversation
+        n = len(reply)
         for t, s in self.templates:
-            v = similarity(reply, s)
+            if not s:
+                v = 0.0
+            else:
+                m = len(s)
+                common = len(reply & s)
+                v = common / (n + m - common)
+                if n <= 2 * m:
+                    v = max(v, common / m)
             if v > score:
                 best, score = t, v
         return best, score

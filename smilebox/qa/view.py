@@ -77,6 +77,34 @@ def _plausible_name(word: str, marked: bool) -> bool:
 
 _ENDS_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+)?[ \t]*[.!]*[ \t]*$")
 _INTRO_WORDS = P.compile_factored(r"my name|i'm |i am |this is |it's ")
+
+
+def _has_intro_words(low: str, start: int, end: int) -> bool:
+    """``_INTRO_WORDS.search(low, start, end)`` as ``find`` calls (each looks within the same bounds): the alternation
+    enters at every "m", "i" and "t" of the text, the literal searches skip ahead in C."""
+    return low.find("my name", start, end) >= 0 or low.find("i'm ", start, end) >= 0 \
+        or low.find("i am ", start, end) >= 0 or low.find("this is ", start, end) >= 0 or low.find("it's ", start, end) >= 0
+
+
+_CLOSING_CHARS = frozenset(" \t.!\n")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")
+
+
+def _may_end_capitalised(text: str, lo: int, end: int) -> bool:
+    """A fast test before ``_ENDS_CAPITALISED.search(text, lo, end)``: False only where that search cannot match.
+
+    A match ends with a capitalised word (``[A-Z]`` then ``[a-z'-]``) followed only by spaces, tabs, "." and "!" (and
+    a newline "$" may stand before). So, stepping back from ``end`` over those, then over the letters of ``[a-z'-]``,
+    must stop on a capital at ``lo`` or after (the capital is no letter of ``[a-z'-]``, so the steps stop right on it).
+    Most customer messages end otherwise, and this reads a few characters where the search tries every capital.
+    """
+    i = end
+    while i > lo and text[i - 1] in _CLOSING_CHARS:
+        i -= 1
+    j = i
+    while j > lo and text[j - 1] in _NAME_CHARS:
+        j -= 1
+    return lo < j < i and "A" <= text[j - 1] <= "Z"
 _CUSTOMER_INTRO = P.compile_factored(r"\b(my name is|my name's|I'm|I am|this is|it's)\s+([A-Z][a-z]+)\b")
 _CUSTOMER_INTRO_HINT = P.compile_factored(r"(?:my name is|my name's|I'm|I am|this is|it's)\s+[A-Z]")
 # "my name is charles martin": after an explicit "my name is" the name counts whatever its case.
@@ -112,14 +140,19 @@ _UNKNOWN = object()
 
 
 class Reply:
-    """One message with the span of its body (after @handles, before trailing links and emoji)."""
+    """One message with the span of its body (after @handles, before trailing links and emoji).
 
-    __slots__ = ("message", "id", "text", "index", "start", "end", "signed", "first_sentence", "__dict__")
+    ``low`` is ``text.lower()`` as ``phrases.lowered`` remembers it: the checks read it for their literal tests (an
+    attribute read where each ``lowered`` call cost a function call and a dictionary look-up, thirty times a conversation).
+    """
+
+    __slots__ = ("message", "id", "text", "low", "index", "start", "end", "signed", "first_sentence", "__dict__")
 
     def __init__(self, message: "Message", index: int):
         self.message = message
         self.id = message.id or ""
         self.text = text = message.text or ""
+        self.low = P.lowered(text)
         self.index = index
         self.start = start = P.body_start(text)
         self.end = P.body_end(text, start)
@@ -191,15 +224,15 @@ class ConversationView:
     def _signed_or_introduced(self, c: Reply) -> tuple[str, str, tuple[str, int, int]] | None:
         text, end = c.text, c.end  # searched up to ``end``: as if the text stopped there ("$" included)
         tail = max(c.start, end - 80)
-        m = _CUSTOMER_SIGNED.search(text, tail, end) if _ENDS_CAPITALISED.search(text, max(c.start, end - 40), end) \
-            else None
+        m = _CUSTOMER_SIGNED.search(text, tail, end) if _may_end_capitalised(text, max(c.start, end - 40), end) \
+            and _ENDS_CAPITALISED.search(text, max(c.start, end - 40), end) else None
         if m and _plausible_name(m.group(1), marked=bool(m.group(0)[: m.start(1) - m.start()].strip())):
             return m.group(1), "sign-off", (c.id, m.start(1), m.end(1))
         m = _GIVES_NAME.match(text, c.start, end)
         if m and _plausible_name(m.group(1), marked=end - c.start < 60):
             return m.group(1), "introduction", (c.id, m.start(1), m.end(1))
-        low = P.lowered(text)
-        if not _INTRO_WORDS.search(low, c.start, end):
+        low = c.low
+        if not _has_intro_words(low, c.start, end):
             return None
         body = text[:end]
         # (each full pattern only where what it needs is there: "my name" in ASCII text, an introduction and a capital)
@@ -297,7 +330,7 @@ class ConversationView:
             named = token[:1].isupper() and low not in P.STOPWORDS and low not in _NOT_A_NAME
             if (initials or named) and low != customer:
                 return "person", m.start(1), m.end(2)
-        low = P.lowered(text)
+        low = r.low
         tail = _TEAM_TAIL.search(text, max(start, end - 60), end) if _TEAM_HINT.search(low, max(start, end - 60), end) \
             and (not text.isascii() or low[max(start, end - 60) : end].rstrip().endswith(_TEAM_ENDS)) else None
         if tail:

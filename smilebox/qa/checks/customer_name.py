@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
-from smilebox.qa.phrases import capitalised_words, lowered
+from smilebox.qa.phrases import capitalised_words
 from smilebox.qa.view import name_variants
 
 
@@ -43,7 +43,7 @@ class CustomerName(Check):
         variants = name_variants(first)
         uses = []
         for r in view.agent:
-            low = lowered(r.text)
+            low = r.low
             if not any(v in low for v in variants):
                 continue
             signed = view.signoff(r)

@@ -28,7 +28,7 @@ import re
 from smilebox.qa.check import Check
 from smilebox.qa.checks._common import failed, not_applicable, opening, passed, span
 from smilebox.qa.cues import is_praise, lexicon_cues
-from smilebox.qa.phrases import Phrases, lowered, phrase_pattern, sentence_spans
+from smilebox.qa.phrases import Phrases, phrase_pattern, sentence_spans
 
 REFUSALS = [
     "re:(?:i|we)(?: really| simply| just)? (?:can't|cannot|can not|won't be able to|are unable to|am unable to|"
@@ -281,7 +281,7 @@ class Ownership(Check):
             return not_applicable("The customer asks for nothing and reports no problem.")
         handed_off = []
         for r in view.agent:
-            if self._hint is not None and not _may_refuse(lowered(r.text)):
+            if self._hint is not None and not _may_refuse(r.low):
                 continue
             for m in self._refusal.finditer(r.text, r.start, r.end):
                 found = self._alternative_for(r, m, view)

@@ -87,6 +87,7 @@ class Security(Check):
         self._verified = phrase_pattern(self.config["verified"])
         self._disclosure_hint = _DISCLOSURE_HINT if self.config["disclosure"] == DISCLOSURE else None
         self._asking_hint = _ASKING_HINT if self.config["asking"] == ASKING else None
+        self._verified_hinted = self.config["verified"] == VERIFIED
 
     def evaluate(self, conversation, context):
         view = context.view(conversation)
@@ -104,9 +105,9 @@ class Security(Check):
                                   "the secure channel.")
         for r in view.agent:
             if self._asking_hint is not None and r.text.isascii():  # the words asked for, in the body
-                asks = self._asking_hint.search(lowered(r.text), r.start, r.end)
+                asks = self._asking_hint.search(r.low, r.start, r.end)
             else:
-                asks = _SECRET_TOPIC.search(lowered(r.text))
+                asks = _SECRET_TOPIC.search(r.low)
             m = self._asking.search(r.text, r.start, r.end) if asks else None
             if m and not _LAST_FOUR.search(r.text, r.start, r.end) and not _NOT_PAYMENT.search(m.group(0)):
                 return failed("A reply asks the customer to write a card number, password or national id.",
@@ -115,7 +116,7 @@ class Security(Check):
                                   "for full card numbers, passwords or ids.")
         verified_at = -1  # found lazily: only a disclosure needs it
         for r in view.agent:
-            if self._disclosure_hint is not None and not self._disclosure_hint.search(lowered(r.text), r.start, r.end):
+            if self._disclosure_hint is not None and not self._disclosure_hint.search(r.low, r.start, r.end):
                 continue
             m = self._disclosure.search(r.text, r.start, r.end)
             if not m:
@@ -138,7 +139,8 @@ class Security(Check):
         asked = None
         for i, m in enumerate(view.conversation.messages):
             text = m.text or ""
-            if m.role in ("agent", "system") and self._verified.search(text):
+            if m.role in ("agent", "system") and (not self._verified_hinted or _may_say_verified(text)) \
+                    and self._verified.search(text):
                 return i
             if m.role == "agent" and not m.internal and VERIFY_QUESTION.search(text):
                 asked = i
@@ -152,12 +154,22 @@ _DISCLOSURE_HINT = compile_factored(r"address|email|phone|birth|balance|account|
                               r"username|user name|number|plan|"
                               r"looking at|see on|pulled up|updated|changed|reset|removed|added|switched|set ")
 _PRIVATE = frozenset({"dm", "private", "direct", "direct_message"})
+
+
+def _may_say_verified(text: str) -> bool:
+    """Whether ``text`` may hold a default ``VERIFIED`` phrase: each holds one of these literals (substring tests in C,
+    before the phrase pattern). The phrase pattern reads the lowercased copy only when lowercasing keeps the length;
+    otherwise it matches the original text case-insensitively, where a literal test could miss ("PAſſED"), so it
+    always runs."""
+    low = lowered(text)
+    return len(low) != len(text) or "verif" in low or "confirming" in low or "passed" in low or "matches" in low \
+        or "checks out" in low
 # Every default asking phrase names one of these: in ASCII text a fast scan of the body before the full pattern.
 _ASKING_HINT = compile_factored(r"card number|card details|password|passcode|pin|social security|ssn|insurance number|"
                                 r"security code|cvv|cvc")
 _SECRET_TOPIC = compile_factored(r"card|pass|pin|ssn|social security|insurance|cvv|cvc|security code")
 _THREE_DIGITS = re.compile(r"\d\d\d")
-_ASCII_DIGITS = "0123456789"
+_ASCII_DIGIT_BYTES = b"0123456789"
 
 
 def _leak(r) -> tuple[str, int, int] | None:
@@ -165,8 +177,10 @@ def _leak(r) -> tuple[str, int, int] | None:
     text = r.text
     if not _THREE_DIGITS.search(text):
         return _secret(text)
-    # a card number has 13 digits or more, an SSN a dash: most texts with digits (handles, prices) have neither
-    if not text.isascii() or sum(map(text.count, _ASCII_DIGITS)) >= 13:
+    # a card number has 13 digits or more, an SSN a dash: most texts with digits (handles, prices) have neither.
+    # (ASCII digits counted as the bytes a translation deletes: one pass in C, where ten ``str.count`` calls were the
+    # slowest line of the check; an ASCII text encodes to the same characters, one byte each, so the count is the same)
+    if not text.isascii() or len(text) - len(text.encode().translate(None, _ASCII_DIGIT_BYTES)) >= 13:
         for m in _CARD.finditer(text):
             if m.start() and text[m.start() - 1] in "0123456789-":
                 continue
@@ -182,11 +196,11 @@ def _leak(r) -> tuple[str, int, int] | None:
         m = _SSN.search(text)
         if m:
             return "national id number", m.start(), m.end()
-    return _secret(text)
+    return _secret(text, low)
 
 
-def _secret(text: str) -> tuple[str, int, int] | None:
-    low = lowered(text)
+def _secret(text: str, low: str | None = None) -> tuple[str, int, int] | None:
+    low = lowered(text) if low is None else low
     if "pass" not in low and "pin" not in low:
         return None
     for m in _SECRET.finditer(text):

@@ -208,7 +208,7 @@ class Wow(Check):
         told = None
         for r in view.agent:
             m = None
-            low = lowered(r.text)
+            low = r.low
             # literal scans of the whole text (a superset of the body's: the full patterns below decide)
             if self._touch_hint is None or _may_touch(low):
                 m = self._touches.search(r.text, r.start, r.end)
@@ -321,7 +321,8 @@ class Wow(Check):
         that jokes along: a playful mark (":P", a laughing or winking face, "haha") together with a word of the
         customer's own message beyond the stock vocabulary of support replies."""
         first = view.customer[0] if view.customer else None
-        if first is None or any("?" in c.body for c in view.customer):
+        # (``"?" in c.body`` without copying the body out: ``find`` looks within the same bounds)
+        if first is None or any(c.text.find("?", c.start, c.end) >= 0 for c in view.customer):
             return None  # the cheapest test first: a customer who asks is no banter
         marked = [(r, m) for r in view.agent if _may_joke(r.text)
                   for m in [_PLAYFUL.search(r.text, r.start, len(r.text))] if m]
