@@ -93,6 +93,10 @@ def test_resolution_na_in_stateless_mode():
           ("customer", "And how does that help me exactly?")], "fail", "how does that help"),
         ([("customer", "Why was I charged a fee?"), ("agent", "Fees apply to paper bills."),
           ("customer", "This is ridiculous, nobody told me")], "fail", "ridiculous"),
+        # the annoyance in an earlier message of the customer's last turn counts too (twcs, Tesco)
+        ([("customer", "4 reduced pies cost more than the 6 pack."), ("agent", "They have different ingredients."),
+          ("customer", "Misleading and incompetent."), ("customer", "The manager said the same thing.")],
+         "fail", "incompetent"),
         # a confirmation counts even when it came before the agent's reply
         ([("customer", "My boots split after two months."), ("customer", "Update: exchanged in store, all sorted now!"),
           ("agent", "Great to hear!")], "pass", "all sorted"),

@@ -252,10 +252,12 @@ class Resolution(Check):
                 return failed("The customer comes back for more help after the answer.",
                               [span(last, again.start(), again.end())],
                               tip="Check the fix worked before closing: ask, test, or follow up.")
-            cue = next((c for c in context.cues(view.conversation) if c.message_id == last.id
+            # any message of that last turn: "Misleading and incompetent." then "Then the manager said..."
+            in_turn = {c.id for c in turn}
+            cue = next((c for c in context.cues(view.conversation) if c.message_id in in_turn
                         and c.kind in ("anger", "frustration", "disappointment") and c.score >= 0.75), None)
             if cue is not None and not self._confirmed.search(text, start, end):
-                return failed(f"The customer's last message after the answer still shows {cue.kind}.",
+                return failed(f"The customer's last turn after the answer still shows {cue.kind}.",
                               [Evidence(cue.message_id, cue.start, cue.end, cue.quote)],
                               tip="Check the fix worked before closing: ask, test, or follow up.")
         good = self._confirmed.search(text, start, end)
