@@ -11,6 +11,7 @@ independent human judgement. Usage::
     python tools/label_helper.py --data ../shared/data --set holdout --ids    # the 100 holdout ids
     python tools/label_helper.py --data ../shared/data --set final --ids      # the 100 final ids
     python tools/label_helper.py --data ../shared/data --set dev2 --ids       # the 100 second-dev ids
+    python tools/label_helper.py --data ../shared/data --set final2 --ids     # the 100 second-final ids
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from smilebox.evaluation.twcs_threads import (
     fallback_read_twcs_threads,
     select_dev2_threads,
     select_dev_threads,
+    select_final2_threads,
     select_final_threads,
     select_holdout_threads,
     select_test_threads,
 )
 
 SELECTORS = {"dev": select_dev_threads, "test": select_test_threads, "holdout": select_holdout_threads,
-             "final": select_final_threads, "dev2": select_dev2_threads}
+             "final": select_final_threads, "dev2": select_dev2_threads,
+             "final2": select_final2_threads}
 
 
 def main() -> None:
@@ -44,7 +47,8 @@ def main() -> None:
                         help="dev: the 150 tuning threads; test: 100 threads measured blind once, then "
                              "tuned on; holdout: 100 threads measured blind once, then tuned on; "
                              "final: 100 threads never tuned on; dev2: 100 threads drawn after the final set, "
-                             "measured blind once, then tuned on (all five disjoint)")
+                             "measured blind once, then tuned on; final2: 100 threads drawn after that tuning, "
+                             "never tuned on (all six disjoint)")
     args = parser.parse_args()
     all_threads = fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv")
     threads = SELECTORS[args.set](all_threads)

@@ -104,6 +104,7 @@ TEST_SEED = 20261201
 HOLDOUT_SEED = 20261203
 FINAL_SEED = 20261204
 DEV2_SEED = 20261205
+FINAL2_SEED = 20261206
 
 
 def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED) -> list[Thread]:
@@ -159,6 +160,16 @@ def select_dev2_threads(threads: list[Thread], n: int = 100, seed: int = DEV2_SE
     """
     return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads,
                                   select_final_threads], n, seed)
+
+
+def select_final2_threads(threads: list[Thread], n: int = 100, seed: int = FINAL2_SEED) -> list[Thread]:
+    """The second final set: drawn after the tuning on dev2, from the threads in none of the five earlier sets.
+
+    The first final set had been measured after several rounds of tuning on other sets; this one was labelled
+    blind and measured once, with checks that were never changed after it was drawn. Nobody tunes on it.
+    """
+    return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads,
+                                  select_final_threads, select_dev2_threads], n, seed)
 
 
 def select_after(threads: list[Thread], earlier: list[Callable[[list[Thread]], list[Thread]]], n: int,
