@@ -46,11 +46,13 @@ HOLDOUT_LABELS_PATH = LABELS_DIR / "twcs_holdout.jsonl"
 FINAL_LABELS_PATH = LABELS_DIR / "twcs_final.jsonl"
 FINAL_SECOND_LABELS_PATH = LABELS_DIR / "twcs_final_second.jsonl"
 DEV2_LABELS_PATH = LABELS_DIR / "twcs_dev2.jsonl"
+FINAL2_LABELS_PATH = LABELS_DIR / "twcs_final2.jsonl"
 RELIABILITY_TITLE = "### How far two labellers agree (final set, labelled twice)"
 SECTION_TITLE = "## QA checks against hand labels (twcs dev set)"
 TEST_TITLE = "### Test set (twcs test set: measured blind once, then tuned on)"
 HOLDOUT_TITLE = "### Holdout set (twcs holdout set: measured blind once, then tuned on)"
 DEV2_TITLE = "### Second dev set (twcs dev2 set: drawn after the final set, measured blind once, then tuned on)"
+FINAL2_TITLE = "### Second final set (twcs final2 set: drawn after the last tuning, never tuned on)"
 FINAL_TITLE = "### Final set (twcs final set: never tuned on, the honest figure)"
 
 
@@ -325,6 +327,13 @@ _HOLDOUT_STATUS = ("development data: measured blind once (kappa greeting 1.000,
                    "0.921, customer_name 0.932, gratitude 0.975, empathy 0.700, ownership 0.708, tailored "
                    "0.463, resolution 0.553, wow 0.427; security and documentation single category, 100 %), "
                    "then tuned on.")
+_FINAL2_METHOD = """These {n} threads ({brands} brands; fewer brands are left after five sets, so up to eight
+threads each) were drawn by `select_final2_threads` (seed 20261206, the same brand round-robin over the eligible
+threads in none of the five earlier sets) after the last change to any check, labelled blind by the guide (labels
+in `evaluation/labels/twcs_final2.jsonl`) and measured once. The first final set had been measured after each of
+several tuning rounds on other sets; this one saw the checks exactly as they are. Nobody may change a check to fit
+these labels."""
+_FINAL2_STATUS = "never tuned on, measured with the checks as they stood when it was drawn: the freshest held-out figure."
 _DEV2_STATUS = ("development data: measured blind once (kappa greeting 0.978, closing 0.642, signature 1.000, "
                 "customer_name 0.912, gratitude 0.971, empathy 0.615, ownership 0.627, tailored 0.324, resolution "
                 "0.361, wow 0.197; security and documentation single category, 100 %), then tuned on.")
@@ -351,13 +360,14 @@ def label_sets() -> list[LabelSet]:
         LabelSet("holdout", HOLDOUT_LABELS_PATH, HOLDOUT_TITLE, _HOLDOUT_METHOD, _HOLDOUT_STATUS),
         LabelSet("dev2", DEV2_LABELS_PATH, DEV2_TITLE, _DEV2_METHOD, _DEV2_STATUS),
         LabelSet("final", FINAL_LABELS_PATH, FINAL_TITLE, _FINAL_METHOD, _FINAL_STATUS),
+        LabelSet("final2", FINAL2_LABELS_PATH, FINAL2_TITLE, _FINAL2_METHOD, _FINAL2_STATUS),
     ]
 
 
 def run(data_dir: Path) -> str | None:
     """The Markdown section for docs/accuracy.md, or None when the sample or the dev labels are absent.
 
-    One table per set of ``label_sets()``, in order (dev, test, holdout, dev2, final); a set other than dev
+    One table per set of ``label_sets()``, in order (dev, test, holdout, dev2, final, final2); a set other than dev
     whose label file is absent is left out.
     """
     data_dir = Path(data_dir)
