@@ -53,7 +53,7 @@ TEST_TITLE = "### Test set (twcs test set: measured blind once, then tuned on)"
 HOLDOUT_TITLE = "### Holdout set (twcs holdout set: measured blind once, then tuned on)"
 DEV2_TITLE = "### Second dev set (twcs dev2 set: drawn after the final set, measured blind once, then tuned on)"
 FINAL2_TITLE = "### Second final set (twcs final2 set: drawn after the last tuning, never tuned on)"
-FINAL_TITLE = "### Final set (twcs final set: never tuned on, the honest figure)"
+FINAL_TITLE = "### Final set (twcs final set: never tuned on)"
 
 
 # Agreement statistics -------------------------------------------------------------------------------
@@ -308,8 +308,8 @@ same brand round-robin over the eligible threads left after removing the dev, te
 threads) once the final set had been measured, so the checks could be tuned on threads they had not seen
 without touching the final set. They were labelled blind by the same guide (labels in
 `evaluation/labels/twcs_dev2.jsonl`), measured once, and then used for tuning."""
-_FINAL_METHOD = """The checks were never tuned on these threads: this is the held-out figure, the one to
-quote. The {n} threads ({brands} brands) were drawn by `select_final_threads` (seed 20261204, the same brand
+_FINAL_METHOD = """The checks were never tuned on these threads, though this table was looked at after each
+tuning round on the other sets. The {n} threads ({brands} brands) were drawn by `select_final_threads` (seed 20261204, the same brand
 round-robin over the eligible threads left after removing the dev, test and holdout threads, so the four
 sets are disjoint; see `evaluation/README.md`) and labelled blind by the same guide before any check was
 run on them (labels in `evaluation/labels/twcs_final.jsonl`). Nobody may change a check to fit these
@@ -337,7 +337,8 @@ _FINAL2_STATUS = "never tuned on, measured with the checks as they stood when it
 _DEV2_STATUS = ("development data: measured blind once (kappa greeting 0.978, closing 0.642, signature 1.000, "
                 "customer_name 0.912, gratitude 0.971, empathy 0.615, ownership 0.627, tailored 0.324, resolution "
                 "0.361, wow 0.197; security and documentation single category, 100 %), then tuned on.")
-_FINAL_STATUS = "never tuned on: the honest figure, the one to quote."
+_FINAL_STATUS = ("never tuned on, but measured after each tuning round since it was drawn; the second final set "
+                 "below, measured once, is the freshest held-out figure.")
 
 
 @dataclass(frozen=True)
