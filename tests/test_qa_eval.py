@@ -299,6 +299,7 @@ def test_run_reports_every_check_on_dev_then_test_holdout_dev2_final_then_final2
     dev2_part, final_part = rest.split(qa_eval.FINAL_TITLE)
     final_part, reliability_part = final_part.split(qa_eval.RELIABILITY_TITLE)
     reliability_part, final2_part = reliability_part.split(qa_eval.FINAL2_TITLE)
+    final2_part = final2_part.split(qa_eval.MODELS_TITLE)[0]
     assert "smilebox eval" in dev_part
     for part in (dev_part, test_part, holdout_part, dev2_part):
         assert "**Status:** development data" in part and "never tuned on" not in part
@@ -334,7 +335,9 @@ OPTIONAL_SETS = {"TEST_LABELS_PATH": "TEST_TITLE", "HOLDOUT_LABELS_PATH": "HOLDO
 @pytest.mark.parametrize("absent", sorted(OPTIONAL_SETS))
 def test_run_leaves_out_a_table_without_its_labels(monkeypatch, tmp_path, absent):
     monkeypatch.setattr(qa_eval, absent, tmp_path / "absent.jsonl")
+    monkeypatch.setattr(qa_eval, "_model_analyzer", lambda: None)  # the tables from the labels alone
     section = qa_eval.run(SHARED_DATA)
+    assert qa_eval.MODELS_TITLE not in section
     for path_name, title in OPTIONAL_SETS.items():
         assert (getattr(qa_eval, title) in section) is (path_name != absent)
     # the labellers' table goes with the final set
@@ -368,3 +371,38 @@ def test_fallback_reader_threads_like_the_importer():
         ours, theirs = fallback[row.conversation_id], by_id[row.conversation_id]
         assert [m.role for m in ours.messages] == [m.role for m in theirs.messages]
         assert sorted(m.text for m in ours.messages) == sorted(m.text for m in theirs.messages)
+
+
+def _result(**kappas):
+    per_check = {check: qa_eval.Agreement(10, 0.9, 0.5, kappa, {}) for check, kappa in kappas.items()}
+    return qa_eval.QaEvalResult(per_check, [], 10, 3, 0, "twcs importer")
+
+
+def test_with_models_table_sets_each_cue_check_both_ways():
+    lexicon = {"dev": _result(empathy=0.9, resolution=0.8, wow=0.7), "final": _result(empathy=0.5, resolution=0.4, wow=0.0)}
+    models = {"dev": _result(empathy=0.6, resolution=0.85, wow=0.7), "final": None}
+    text = qa_eval.render_with_models(lexicon, models)
+    assert text.startswith(qa_eval.MODELS_TITLE)
+    rows = _table_rows(text)
+    assert rows[0] == "| empathy | lexicon | 0.900 |" and rows[1] == "| empathy | model | 0.600 |"
+    assert [r.split("|")[1].strip() for r in rows] == ["empathy", "empathy", "resolution", "resolution", "wow", "wow"]
+    header = next(line for line in text.splitlines() if line.startswith("| check"))
+    assert header == "| check | cues | dev |"  # a set the models did not measure has no column
+
+
+@needs_data
+def test_run_adds_the_with_models_table_when_the_models_are_installed(monkeypatch):
+    pytest.importorskip("onnxruntime")
+    from smilebox.nlp import model_missing
+
+    from smilebox.settings import Settings
+
+    if model_missing(Settings.model_fields["embedding_backend"].default) is not None:
+        pytest.skip("the language models are not installed")
+    section = qa_eval.run(SHARED_DATA)
+    models_part = section.split(qa_eval.MODELS_TITLE)[1]
+    rows = _table_rows(models_part)
+    assert len(rows) == 2 * len(qa_eval.CUE_CHECKS)
+    # the lexicon rows repeat the main tables' kappa for the dev set
+    dev_empathy = next(r for r in _table_rows(section.split(qa_eval.TEST_TITLE)[0]) if r.startswith("| empathy "))
+    assert rows[0].split("|")[3].strip() == dev_empathy.split("|")[4].strip()

@@ -30,6 +30,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from smilebox.errors import ConfigError, UsageError
 
@@ -197,8 +198,11 @@ class QaEvalResult:
 
 
 def evaluate(data_dir: Path, labels_path: Path = LABELS_PATH, corpus: tuple[list, str] | None = None,
-             ) -> QaEvalResult | None:
-    """Score the labelled threads of ``labels_path``; ``corpus`` (conversations, reader) saves a re-read."""
+             analyzer: Any = None) -> QaEvalResult | None:
+    """Score the labelled threads of ``labels_path``; ``corpus`` (conversations, reader) saves a re-read.
+
+    ``analyzer`` is the language-model analyzer the engine reads cues with (None: the lexicons only, as in the
+    main tables)."""
     csv_path = data_dir / "twcs_sample" / "twcs_sample.csv"
     if not csv_path.is_file() or not labels_path.is_file():
         return None
@@ -206,6 +210,7 @@ def evaluate(data_dir: Path, labels_path: Path = LABELS_PATH, corpus: tuple[list
     conversations, reader = corpus if corpus is not None else read_conversations(csv_path)
     by_id = {c.id: c for c in conversations}
     engine = _engine(conversations)
+    engine.context.analyzer = analyzer
     rubric_ids = {check.id for check in engine.rubric.checks}
     human: dict[str, list[str]] = {c: [] for c in CHECK_IDS}
     auto: dict[str, list[str]] = {c: [] for c in CHECK_IDS}
@@ -378,15 +383,55 @@ def run(data_dir: Path) -> str | None:
         return None
     corpus = read_conversations(csv_path)
     parts = []
+    measured: dict[str, QaEvalResult] = {}
     for label_set in sets:
         result = evaluate(data_dir, label_set.path, corpus)
         if result is not None:
+            measured[label_set.name] = result
             parts.append(render(result, label_set.title, label_set.method, label_set.status))
             if label_set.name == "final" and FINAL_SECOND_LABELS_PATH.is_file():
                 second = evaluate(data_dir, FINAL_SECOND_LABELS_PATH, corpus)
                 parts.append(render_reliability(load_labels(label_set.path), load_labels(FINAL_SECOND_LABELS_PATH),
                                                 result, second))
+    analyzer = _model_analyzer()
+    if analyzer is not None:
+        with_models = {s.name: evaluate(data_dir, s.path, corpus, analyzer) for s in sets if s.name in measured}
+        parts.append(render_with_models(measured, with_models))
     return "\n".join(parts)
+
+
+MODELS_TITLE = "### With the language models installed (cues and empathy read by the model)"
+#: the checks that read the customer's emotional cues (empathy also reads the reply with the empathy model)
+CUE_CHECKS = ("empathy", "resolution", "wow")
+
+
+def _model_analyzer() -> Any:
+    """The default backend's model analyzer when the models are installed here, else None."""
+    from smilebox.nlp import get_analyzer, model_missing
+    from smilebox.settings import Settings
+
+    backend = Settings.model_fields["embedding_backend"].default
+    return get_analyzer("on", backend) if model_missing(backend) is None else None
+
+
+def render_with_models(lexicon: dict[str, QaEvalResult], models: dict[str, QaEvalResult | None]) -> str:
+    """Kappa of the cue-reading checks per set, with the lexicon cues (the tables above) and with the model's."""
+    names = [name for name in lexicon if models.get(name) is not None]
+    lines = [MODELS_TITLE, "", _MODELS_METHOD, "",
+             "| check | cues | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    for check in CUE_CHECKS:
+        for label, results in (("lexicon", lexicon), ("model", models)):
+            cells = [_fmt(results[name].per_check[check].kappa) if check in results[name].per_check else "n/a"
+                     for name in names]
+            lines.append(f"| {check} | {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_MODELS_METHOD = """The tables above read the customer's emotional cues, and the replies' empathy, with the lexicons
+alone. With the `models` extra installed and `models = auto` (the default), the engine reads both with the
+language models instead, so the checks that read cues (empathy, resolution, wow) can judge differently. This
+table gives their kappa both ways on every set; the other checks judge the same either way. The models were
+never tuned on these labels."""
 
 
 def labeller_agreement(first: Sequence[LabelRow], second: Sequence[LabelRow]) -> dict[str, Agreement]:
