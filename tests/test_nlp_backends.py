@@ -83,3 +83,26 @@ def test_clean_removes_handles_and_links(text, expected):
 def test_clean_sentences_splits_on_end_marks_and_lines():
     assert clean_sentences("Hi Ann. I'm sorry!\nThe refund is issued") == ["Hi Ann.", "I'm sorry!", "The refund is issued"]
     assert clean_sentences("   ") == [""]
+
+
+def test_model_cache_dir_follows_the_setting_then_xdg_then_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("SMILEBOX_MODEL_CACHE_DIR", str(tmp_path / "set"))
+    assert backends.model_cache_dir() == tmp_path / "set"
+    monkeypatch.delenv("SMILEBOX_MODEL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert backends.model_cache_dir() == tmp_path / "xdg" / "smilebox" / "models"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert backends.model_cache_dir() == tmp_path / "home" / ".cache" / "smilebox" / "models"
+
+
+def test_model_cache_dir_without_a_home_uses_a_temp_folder(monkeypatch):
+    monkeypatch.delenv("SMILEBOX_MODEL_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(backends.Path, "home", staticmethod(no_home))
+    folder = backends.model_cache_dir()
+    assert folder.parts[-2:] == ("smilebox", "models") and folder.parts[-3].startswith("smilebox-")

@@ -127,7 +127,14 @@ def model_cache_dir() -> Path:
     configured = load_settings().model_cache_dir
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to be found (a bare service account): a per-user temp folder
+            import tempfile
+
+            base = str(Path(tempfile.gettempdir()) / f"smilebox-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
     return Path(base) / "smilebox" / "models"
 
 
