@@ -58,6 +58,25 @@ def test_jsonl_bad_lines_are_reported_skipped_and_exit_1(tmp_path, capfd):
     ]
 
 
+def test_a_line_that_is_not_utf8_is_reported_and_the_good_lines_kept(tmp_path, capfd):
+    path = tmp_path / "in.txt"
+    path.write_bytes("\ufeffThank you so much, great help!\n".encode("utf-8") + b"caf\xe9 was awful\n"
+                     + "This is the worst, I hate it\n".encode("utf-8"))
+    run = run_cli(capfd, "analyze", "sentiment", path, "--json", "--models", "off")
+    assert run.code == 1
+    assert [o["label"] for o in run.json_lines] == ["positive", "negative"]
+    assert run.err.splitlines() == [f"{path}:2: not valid UTF-8 (byte 4 of the line); save the file as UTF-8"]
+
+
+def test_stdin_bytes_are_decoded_line_by_line(capfd, monkeypatch):
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe\n" + '{"text": "Thanks, all sorted!"}\n'.encode("utf-8")))
+    monkeypatch.setattr("sys.stdin", stdin)
+    run = run_cli(capfd, "analyze", "sentiment", "--json", "--models", "off")
+    assert run.code == 1
+    assert [o["label"] for o in run.json_lines] == ["positive"]
+    assert run.err.splitlines() == ["<stdin>:1: not valid UTF-8 (byte 1 of the line); save the file as UTF-8"]
+
+
 def test_stdin_is_read_when_no_file_is_given(capfd, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"text": "I am so worried about my card"}\n'))
     run = run_cli(capfd, "analyze", "emotion", "--json", "--models", "off")

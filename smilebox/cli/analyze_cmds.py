@@ -30,7 +30,8 @@ def analyze(
 ) -> None:
     """Analyse texts: one JSON object per input, in input order.
 
-    Bad JSONL lines are reported on stderr as FILE:LINE: problem and skipped (no output object; exit 1).
+    Bad JSONL lines and lines that are not UTF-8 are reported on stderr as FILE:LINE: problem and skipped
+    (no output object; exit 1).
 
     Example: smilebox analyze sentiment comments.txt --json
     """
@@ -39,7 +40,9 @@ def analyze(
 
     check_task(task)
     settings = settings_for(config, models=models)
-    stream, name = open_input(file, sys.stdin)
+    # bytes, decoded line by line (a text-only stdin, as some hosts and tests give, is read as text)
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    stream, name = open_input(file, stdin)
     failures: list[InputError] = []
 
     def on_error(err: InputError) -> None:
@@ -56,7 +59,7 @@ def analyze(
             for result in results:
                 stdout.print(_summary(task, result), highlight=False)
     finally:
-        if stream is not sys.stdin:
+        if stream is not stdin:
             stream.close()
     if failures:
         raise typer.Exit(1)

@@ -4,6 +4,8 @@ Input is a text file with one text per line (blank lines skipped), or JSONL with
 line (detected by a ``.jsonl``/``.ndjson`` name or a first line starting with ``{``). A bad JSONL line
 is reported through ``on_error`` as ``InputError(file, line, problem)`` and skipped: it produces no
 output object, so the outputs keep the order of the good inputs and the errors name the lines missing.
+Input is read as bytes and decoded line by line, so a line that is not UTF-8 is one such error, not the
+end of the run.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from smilebox.errors import InputError, UsageError
 TASKS = ("sentiment", "emotion", "empathy")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK = 512
+_BOM = b"\xef\xbb\xbf"
 
 
 def check_task(task: str) -> str:
@@ -28,10 +31,20 @@ def check_task(task: str) -> str:
 
 
 def read_texts(
-    lines: Iterable[str], name: str, on_error: Callable[[InputError], None], jsonl: bool | None = None
+    lines: Iterable[bytes | str], name: str, on_error: Callable[[InputError], None], jsonl: bool | None = None
 ) -> Iterator[str]:
-    """Texts from ``lines``; ``jsonl=None`` decides from the first non-blank line."""
+    """Texts from ``lines`` (bytes as read from a file, or str); ``jsonl=None`` decides from the first
+    non-blank line. A byte order mark before the first line is not part of its text."""
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            if number == 1 and raw.startswith(_BOM):
+                raw = raw[len(_BOM):]
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                on_error(InputError(name, number, f"not valid UTF-8 (byte {exc.start + 1} of the line); "
+                                                  "save the file as UTF-8"))
+                continue
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
@@ -70,12 +83,15 @@ def analyze_texts(analyzer: Any, task: str, texts: Iterable[str], chunk: int = C
         yield from run(batch)
 
 
-def open_input(path: str | None, stdin: IO[str]) -> tuple[IO[str], str]:
-    """The stream and the name errors should use; a missing file is a usage error naming it."""
+def open_input(path: str | None, stdin: IO[bytes] | IO[str]) -> tuple[IO[bytes] | IO[str], str]:
+    """The byte stream and the name errors should use; a missing file is a usage error naming it.
+
+    Bytes, not text: ``read_texts`` decodes each line on its own, so one badly encoded line is reported
+    and skipped instead of stopping the run."""
     if path is None or path == "-":
         return stdin, "<stdin>"
     try:
-        return open(path, encoding="utf-8-sig"), path  # -sig: a BOM is not part of the first text
+        return open(path, "rb"), path
     except FileNotFoundError:
         raise UsageError(f"{path}: file not found") from None
     except IsADirectoryError:
