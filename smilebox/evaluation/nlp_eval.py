@@ -126,19 +126,26 @@ def auc(gold: Sequence[bool], scores: Sequence[float]) -> float:
 
 def _baseline_rows(gold: Sequence[bool], texts: Sequence[str], vader: str, textblob: str) -> list[str]:
     """Rows for VADER and TextBlob as negative detectors: F1, precision, recall and ROC AUC."""
-    p, r, f = prf(gold, [lab == "negative" for lab in _vader_labels(texts)])
-    rows = [_row(vader, f, p, r, auc(gold, [-c for c in _vader_compound(texts)]))]
+    rows = [_detector_row(vader, gold, [lab == "negative" for lab in _vader_labels(texts)],
+                          [-c for c in _vader_compound(texts)])]
     blob = _textblob_polarity(texts)
     if blob is None:
         rows.append(_row(textblob.split(" ")[0], "not installed", "", "", ""))
     else:
-        p, r, f = prf(gold, [x < 0 for x in blob])
-        rows.append(_row(textblob, f, p, r, auc(gold, [-x for x in blob])))
+        rows.append(_detector_row(textblob, gold, [x < 0 for x in blob], [-x for x in blob]))
     return rows
 
 
 def _row(name: str, *cells: float | str) -> str:
     return "| " + " | ".join([name, *(c if isinstance(c, str) else f"{c:.3f}" for c in cells)]) + " |"
+
+
+def _detector_row(name: str, gold: Sequence[bool], yes: Sequence[bool], scores: Sequence[float] | float,
+                  *before: str) -> str:
+    """One yes/no detector's row: ``before`` cells, then F1, precision, recall and ROC AUC (``scores`` may be
+    the AUC itself when there are no scores to rank, as for the base rate)."""
+    p, r, f = prf(gold, yes)
+    return _row(name, *before, f, p, r, scores if isinstance(scores, float) else auc(gold, scores))
 
 
 # --- sections --------------------------------------------------------------------------------
@@ -191,8 +198,7 @@ def _cue(data_dir: Path, systems: dict) -> str | None:
     rows = ["| system | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|"]
     results = {name: a.emotion(dev.texts) for name, a in systems.items()}
     for name, out in results.items():
-        p, r, f = prf(gold, [o["negative_cue"] for o in out])
-        rows.append(_row(_label(name), f, p, r, auc(gold, [o["cue_score"] for o in out])))
+        rows.append(_detector_row(_label(name), gold, [o["negative_cue"] for o in out], [o["cue_score"] for o in out]))
     rows += _baseline_rows(gold, dev.texts, "VADER (compound <= -0.05)", "TextBlob (polarity < 0)")
     cue_def = ", ".join(datasets.NEGATIVE_CUE_EMOTIONS)
     text = (
@@ -223,13 +229,12 @@ def _dissatisfaction(data_dir: Path, systems: dict) -> str | None:
     rows = ["| system | score | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|---|"]
     for name, analyzer in systems.items():
         cues = analyzer.emotion(turns.texts)
-        p, r, f = prf(gold, [o["negative_cue"] for o in cues])
-        rows.append(_row(_label(name, ""), "negative cue", f, p, r, auc(gold, [o["cue_score"] for o in cues])))
+        rows.append(_detector_row(_label(name, ""), gold, [o["negative_cue"] for o in cues],
+                                  [o["cue_score"] for o in cues], "negative cue"))
         if name.startswith("model:"):
             polarity = analyzer.sentiment(turns.texts)
-            p, r, f = prf(gold, [o["label"] == "negative" for o in polarity])
-            rows.append(_row(_label(name, ""), "negative sentiment", f, p, r,
-                             auc(gold, [o["scores"]["negative"] for o in polarity])))
+            rows.append(_detector_row(_label(name, ""), gold, [o["label"] == "negative" for o in polarity],
+                                      [o["scores"]["negative"] for o in polarity], "negative sentiment"))
     rows += _baseline_rows(gold, turns.texts, "VADER | compound <= -0.05", "TextBlob | polarity < 0")
     return (
         f"### Dissatisfied users in task dialogues: USS user turns ({len(gold)} turns of MWOZ, ReDial and CCPE, "
@@ -249,10 +254,9 @@ def _empathy(data_dir: Path, systems: dict) -> str | None:
     rows = ["| system | F1 | precision | recall | ROC AUC |", "|---|---|---|---|---|"]
     for name, analyzer in systems.items():
         out = analyzer.empathy(ep.texts)
-        p, r, f = prf(gold, [o["empathy"] for o in out])
-        rows.append(_row(_label(name, " + head, own phrases"), f, p, r, auc(gold, [o["score"] for o in out])))
-    p, r, f = prf(gold, [True] * len(gold))
-    rows.append(_row("always 'empathic' (base rate)", f, p, r, 0.5))
+        rows.append(_detector_row(_label(name, " + head, own phrases"), gold, [o["empathy"] for o in out],
+                                  [o["score"] for o in out]))
+    rows.append(_detector_row("always 'empathic' (base rate)", gold, [True] * len(gold), 0.5))
     rows.append(_row("VADER / TextBlob", "no empathy notion", "", "", ""))
     return (
         f"### Empathy statements: EPITOME responses ({len(gold)} responses, {sum(gold)} empathic)\n\n"
