@@ -82,9 +82,9 @@ def main() -> int:
     parser.add_argument("--backend", action="append", help="embedding backend (repeatable; default: the settings' default)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
-    from smilebox.settings import Settings
+    from smilebox.nlp import default_backend
 
-    backends = args.backend or [Settings.model_fields["embedding_backend"].default]
+    backends = args.backend or [default_backend()]
     texts, what = load_texts(args.data, args.n)
     texts_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"smilebox-bench-analyze-{os.getpid()}.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")

@@ -393,11 +393,9 @@ def test_with_models_table_sets_each_cue_check_both_ways():
 @needs_data
 def test_run_adds_the_with_models_table_when_the_models_are_installed(monkeypatch):
     pytest.importorskip("onnxruntime")
-    from smilebox.nlp import model_missing
+    from smilebox.nlp import default_backend, model_missing
 
-    from smilebox.settings import Settings
-
-    if model_missing(Settings.model_fields["embedding_backend"].default) is not None:
+    if model_missing(default_backend()) is not None:
         pytest.skip("the language models are not installed")
     section = qa_eval.run(SHARED_DATA)
     models_part = section.split(qa_eval.MODELS_TITLE)[1]

@@ -45,12 +45,11 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from smilebox.nlp import datasets  # noqa: E402
+from smilebox.nlp import datasets, default_backend  # noqa: E402
 from smilebox.nlp.backends import load_backend, sha256_of  # noqa: E402
 from smilebox.nlp.empathy_phrases import EMPATHIC, NOT_EMPATHIC  # noqa: E402
 from smilebox.nlp.features import DEFAULT_DIM, LEXICON_FEATURES, lexicon_features, ngram_matrix  # noqa: E402
 from smilebox.nlp.heads import LinearHead, head_dir, logit, save_head  # noqa: E402
-from smilebox.settings import Settings  # noqa: E402
 from smilebox.nlp.textprep import clean, clean_sentences  # noqa: E402
 
 SEED = 20260301
@@ -60,7 +59,6 @@ SENTIMENT_GRID = {"C": (1.0, 2.0, 4.0), "ngram_scale": (1.0, 2.0), "lexicon": (F
 CUE_GRID = {"C": (0.5, 1.0), "ngram_scale": (1.0,), "lexicon": (False, True)}
 EMOTION_GRID = {"C": (1.0, 2.0), "ngram_scale": (1.0,), "lexicon": (False,)}
 EMPATHY_GRID = {"C": (0.25, 0.5, 1.0, 2.0, 4.0, 8.0), "ngram_scale": (None,), "lexicon": (False,)}
-DEFAULT_BACKEND = Settings.model_fields["embedding_backend"].default
 THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.01), 2)
 #: total weight of the GoEmotions rows in the sentiment head, as a share of the airline rows' weight
 GOEMOTIONS_SENTIMENT_WEIGHT = 0.2
@@ -311,7 +309,7 @@ def epitome_metrics(backend, ep, w, bias, cache) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
-    parser.add_argument("--backend", default=DEFAULT_BACKEND, help="embedding backend name")
+    parser.add_argument("--backend", default=default_backend(), help="embedding backend name")
     parser.add_argument("--out", type=Path, help="weights folder (default: smilebox/nlp/weights/BACKEND)")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "smilebox" / "embeddings",
                         help="embedding cache folder")

@@ -42,11 +42,10 @@ def run(data_dir: Path) -> str | None:
 
 def _systems() -> dict[str, object]:
     """``model:BACKEND`` for every backend whose extra and heads are installed (default first), then ``lexicon``."""
-    from smilebox.nlp import get_analyzer, model_missing
+    from smilebox.nlp import default_backend, get_analyzer, model_missing
     from smilebox.nlp.backends import BACKENDS
-    from smilebox.settings import Settings
 
-    default = Settings.model_fields["embedding_backend"].default
+    default = default_backend()
     found: dict[str, object] = {}
     for backend in sorted(BACKENDS, key=lambda name: name != default):
         if model_missing(backend) is None:

@@ -407,10 +407,9 @@ CUE_CHECKS = ("empathy", "resolution", "wow")
 
 def _model_analyzer() -> Any:
     """The default backend's model analyzer when the models are installed here, else None."""
-    from smilebox.nlp import get_analyzer, model_missing
-    from smilebox.settings import Settings
+    from smilebox.nlp import default_backend, get_analyzer, model_missing
 
-    backend = Settings.model_fields["embedding_backend"].default
+    backend = default_backend()
     return get_analyzer("on", backend) if model_missing(backend) is None else None
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from smilebox.errors import ModelUnavailable, UsageError
 
-__all__ = ["MODES", "get_analyzer", "model_missing", "reset_cache"]
+__all__ = ["MODES", "default_backend", "get_analyzer", "model_missing", "reset_cache"]
 
 MODES = ("auto", "on", "off")
 NOTICE = (
@@ -27,6 +27,13 @@ NOTICE = (
 
 _analyzers: dict[tuple[str, str], Any] = {}
 _notice_shown = False
+
+
+def default_backend() -> str:
+    """The embedding backend of a fresh install: the default of the ``embedding_backend`` setting."""
+    from smilebox.settings import Settings
+
+    return Settings.model_fields["embedding_backend"].default
 
 
 def get_analyzer(mode: str = "auto", backend: str | None = None):
