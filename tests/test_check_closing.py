@@ -181,6 +181,24 @@ def test_regex_phrases_accept_curly_apostrophes(regex, text, matches):
         ("@117180 Sorry to hear that. The airport is experiencing congestion. Hoping to have you on your way soon.  *ALA",
          "pass", "Hoping to have you on your way soon."),
         ("@116550 Yay! Happy Bay2Breakers. #iRunAlaska -Kimball", "pass", "Happy Bay2Breakers."),
+        # twcs, Delta / AskPlayStation / Ask_WellsFargo / SpotifyCares / Argos / AmericanAir: a purpose of help (also in
+        # Spanish), a door left open for the customer's need, a hand-off on their behalf, passing it on, doing one's best
+        ("@115818 Glad to check. Pls, DM your confirmation number for assistance.  *QB", "pass",
+         "Pls, DM your confirmation number for assistance."),
+        ("@116218  Por favor siguenos para poder enviarte más instrucciones vía mensaje directo.", "pass",
+         "Por favor siguenos para poder enviarte más instrucciones vía mensaje directo."),
+        ("@116841 I suggest that you call 1-800-956-4442. You can get back to us if further review is needed. ^HE", "pass",
+         "You can get back to us if further review is needed."),
+        ("@115881 Hi Cade, I have sent an email to the Store Manager to look into this for you. -", "pass",
+         "Hi Cade, I have sent an email to the Store Manager to look into this for you."),
+        ("@116374 Hey Katie, thanks for the feedback! We’ll get this passed onto the right team 💚 /CG", "pass",
+         "We’ll get this passed onto the right team"),
+        ("@117222 Sorry for the long lines. Our Employees will do their best to get you moving as quickly as possible. ^SJ",
+         "pass", "Our Employees will do their best to get you moving as quickly as possible."),
+        # twcs, AppleSupport: a next step together, carried on in private
+        ("@116861 Let's look into this further in DM. https://t.co/x", "pass", "Let's look into this further in DM."),
+        # ... but a bare request for details stays a request, in any language
+        ("@1 Por favor envíanos tu número de pedido.", "fail", "Por favor envíanos tu número de pedido."),
         # still requests: "if you could DM us", "if you get in touch", "Let's take a closer look ...:", "happy with"
         ("@1 It would also be helpful if you could DM us your booking reference.", "fail",
          "It would also be helpful if you could DM us your booking reference."),

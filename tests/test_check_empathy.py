@@ -27,6 +27,27 @@ SEED_REPLY = "I'm sorry to hear that you're frustrated. I'm here to get this sol
         ("Great, thanks :) see you (again) soon", []),  # a happy face, brackets in prose
         ("I haven't heard of that plan before, can you explain?", []),  # not waiting on anyone
         ("They said it was UPS. UPS says they never received the package", []),  # a carrier named twice: no shouting
+        # complaint words, worsening and how long it has gone on; starred-out swearing; "???" like "!!!"
+        ("look at my download speed. Been like this for past 30 min! https://t.co/x", ["frustration"]),
+        ("I have and my battery life has become even worse", ["frustration"]),
+        ("T-mobile data does not work in Nigeria? This is crazy, you need to be global.", ["frustration"]),
+        ("since the update your system dosnt work by paypal. F*** it i'm taking taxis.", ["anger"]),
+        ("your site tells me my account number must be 12 characters. Mine is 9. So???", ["frustration"]),
+        ("Is the store open on Sunday??", []),  # two question marks still ask calmly
+        # complaint idioms: can't stand, messed up, heard nothing back, inadequate, bricked
+        ("We're going to need you to share the answers. I can’t stand this!", ["frustration"]),
+        ("UR team messed up again lol", ["frustration"]),
+        ("Does not appear that Comcast is too concerned. I’ve heard zero from Comcast!", ["frustration"]),
+        ("this is an inadequate response to me telling you I had to throw away the entire order", ["frustration"]),
+        ("There is literally no way to download the rest. You have basically bricked my console", ["frustration"]),
+        ("I can stand in the queue, no problem", []),
+        # the upside-down face of sarcasm; a wait told with decimals
+        ("When your order came to be $30 after tax and tip but they charge you nearly $40. Neat 🙃", ["frustration"]),
+        ("Nothing like waiting at the airport for 3.5 hours because the bag was not tagged", ["frustration"]),
+        ("My flight leaves in 2.5 hrs, see you there", []),
+        # the curly apostrophe phones type reads as the straight one
+        ("um, I still haven’t received an email on how to unlock it...", ["frustration"]),
+        ("It works now, and it's getting better every day", []),
     ],
 )
 def test_cue_lexicon(text, kinds):
@@ -74,6 +95,17 @@ def test_detect_cues_uses_the_analyzer_per_sentence():
          "@116581 Here to help. Send us a note at https://t.co/xRfusvlJhN so our team can connect.", "fail"),
         ("email", "I'm worried my account was hacked.", "Please reset your password from the app.", "fail"),
         ("chat", "I'm so angry about this.", "Sorry about that.", "fail"),
+        # twcs, SouthwestAir / TMobileHelp: "we know how frustrating", the experience named, a DM invitation in other words
+        ("social", "any updates on flight 6353 from DEN to BOS? Four hours is a bit much 😩",
+         "@117174 We know how frustrating delays can be, Danielle. Flight #6353 is set to depart at 8 p.m. We're working "
+         "hard to have you on your way soon ^MS", "pass"),
+        ("social", "needs to ship phones in inconspicuous boxes so they don't get stolen along the way!!!!",
+         "@1 Adrianne, that's definitely a crazy situation and we want to do everything we can to help. Send us a DM!",
+         "pass"),
+        ("social", "Wow. You just allowed someone to steal my phone number!",
+         "@116940 Oh wow! That's no good at all! Shoot me a DM, I'm your savior! *DannyHarvey", "pass"),
+        # ... but a DM invitation alone is no acknowledgement
+        ("social", "Wow. You just allowed someone to steal my phone number!", "@1 Shoot me a DM. *Danny", "fail"),
     ],
 )
 def test_empathy(channel, customer_text, reply, expected):

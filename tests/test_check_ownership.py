@@ -63,6 +63,10 @@ def test_ownership_not_applicable_to_praise(praise):
         # a real alternative, in the same reply or in the next part of a split reply
         (["I can't waive the last month, but I can end service on the 14th so you only pay for the days used."],
          "pass", "I can't waive"),
+        # twcs, Postmates_Help: the team that can act will come back to the customer itself
+        (["Hello! We do not have access to Fleet Information via this channel, our apologies! Someone from that team "
+          "will get back to you soon."], "pass", "We do not have access"),
+        (["We do not have access to that information, sorry."], "fail", "We do not have access"),
         (["If you want a technician you need to contact our phone support. 1/2",
           "Use this form to reach them: https://example.test/form 2/2"], "pass", "you need to contact"),
     ],
@@ -192,3 +196,39 @@ def test_ownership_what_counts_as_asking(turns, expected):
 def test_ownership_no_longer_offered(reply, expected):
     c = conv(("customer", "Are yous going to update COD Zombies on IOS for IOS 11."), ("agent", reply), channel="social")
     assert run("ownership", c).result == expected
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # twcs, AmericanAir / TMobileHelp: banter with a friendly face, answered in kind with no support process
+        ("Heading to London tonight will be there for 5 days doing some exciting stuff:) get the drinks ready I coming "
+         "aboard:) JB", "@115907 It's always a pleasure to have you on board, John. Have a wonderful flight over the pond!",
+         "na"),
+        ("#Thankenstein + #Contest @115911 Keeping it creepy!!!! :D https://t.co/x",
+         "@116157 We love your contest entrees! 👍😄💗 #HappyHalloween *PatrickUllmann", "na"),
+        # ... a reply that takes it up as a support case, or a strong feeling told, is a request after all
+        ("Keeping it creepy!!!! :D my costume order never came though", "@1 Sorry! Please DM us your order number.",
+         "pass"),
+        ("Really disappointed with my boots - split after 2 months 😞 Exchanged with no fuss today 😁",
+         "@117006 Great! Glad it's sorted for you.....👍🏻", "pass"),
+    ],
+)
+def test_ownership_not_applicable_to_banter_answered_in_kind(customer, reply, expected):
+    assert run("ownership", conv(("customer", customer), ("agent", reply), channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "customer, reply, expected",
+    [
+        # twcs, AppleSupport: the agent sets out to help with a problem the words barely name: a request after all
+        ("if my words even mean a thing to you; I am an iPhone 7 owner and have updated to your latest software and now "
+         "am having the most dropped calls in history",
+         "@116105 We want to help. Send us a DM letting us know if you are updated to iOS 11.1 https://t.co/x", "pass"),
+        # ... while praise answered with thanks asks for nothing
+        ("The crew on my flight today were amazing, thank you!", "@1 We're glad to hear it! Thanks for flying with us.",
+         "na"),
+    ],
+)
+def test_ownership_applies_when_the_agent_sets_out_to_help(customer, reply, expected):
+    assert run("ownership", conv(("customer", customer), ("agent", reply), channel="social")).result == expected

@@ -190,6 +190,26 @@ def test_tailored_brand_name_is_not_engagement():
         ("NEVER order online because thy send multiple defective items and don’t care for customer satisfaction",
          "@117138 Our goal is to provide best service possible. DM us with your order number, and the email "
          "associated with your order.", "fail"),
+        # the stock moves of troubleshooting and triage: "what's happening", "which version/device", "definitely"
+        ("look at my download speed. Been like this for past 30 min!",
+         "@116947 We'd love to take a closer look at what's happening. Please DM so we can help! *JohnWard", "fail"),
+        (".@AppleSupport why my iPhone keep dying at 30%", "@116865 We'd like to help. What iOS version are you on?",
+         "fail"),
+        ("My Xfinity internet is not working. Can you help?",
+         "@116403 I can definitely look into this for you. Please DM me your full address and phone number. -SLM", "fail"),
+        ("Why are my devices not doing the cool thing when I play the #StrangerThings albums? 😭",
+         "@116128 Could you tell us the device/OS you're using? We'll see what we can suggest /KB", "fail"),
+        # naming the customer's feeling, apologising for the brand's slow answer, the stock "never want you to feel
+        # this way" (twcs Ask_Spectrum, Kit, AmericanAir): still nothing of the customer's issue
+        ("being on hold for 11 minutes and counting is poor service",
+         "@117182 I apologize for the delayed response. Have your concerns been addressed? ^JN", "fail"),
+        ("call centre has the worst customer service ever. keep you on hold for endless hours",
+         "@1 We're disappointed to hear this Stephen. Is there something you would like our assistance with? ^Kit", "fail"),
+        ("I am a frequent flyer and I can attest that the legroom on your new planes is the worst",
+         "@1 We never want you to feel this way, and appreciate the feedback you provide!", "fail"),
+        # ... and the same stock in Spanish
+        ("me pueden ayudar me robaron mi cuenta de psn",
+         "@116219 Lamentamos el inconveniente. Por favor revisa tus mensajes directos para asistencia.", "fail"),
         # a reply with words of its own still passes
         ("i have lost my sony offical wireless stereo headset 2.0 adapter, is there anyway i could get a new adapter?",
          "@116516 Sorry to hear that! Replacement adapters can be ordered from the PlayStation store.", "pass"),
@@ -209,6 +229,9 @@ def test_tailored_boilerplate_in_any_form(customer, reply, expected):
          "@115992 Hello! Thank you for reaching out to us. Send us a DM for further assistance. ^ML", "fail"),
         ("@Uber_Support I’m not getting your texts. https://t.co/x",
          "@115875 We’re here to help, Travis! Send us a note via https://t.co/y and we'll be in touch.", "fail"),
+        # ... "slow", "lagging", "freezing" name one too (twcs TMobileHelp)
+        ("@115911 once again you are being slow 😑",
+         "@116156 Let's dig deeper! Please DM so we can find out what's happening there. *JohnWard", "fail"),
         # feelings are no detail: a general offer is as specific as it can be (twcs Nordstrom, British_Airways)
         ("@115873 awful customer service, why bother trying to contact the head office?",
          "@116279 Hi, Jenny! Kindly send us details regarding your concern so our team can assist.", "pass"),

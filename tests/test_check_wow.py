@@ -69,13 +69,21 @@ def test_wow_playful_banter(customer, reply, expected):
         (["Hi @British_Airways my cabin crew called Victor & Sarah were the best cabin crew ever. #payrise"],
          ["@116669 That's great to hear, Stephen. We'll pass your lovely comments on. ^Helen"], "na"),
         (["THANK YOU!!! @ASKPAYPAL YOU ARE A REAL MVP!!!"], ["@115994 Glad we could help you out! :D ^DP"], "na"),
-        # a season's greeting is said to everyone that day
-        (["Carved the pumpkins with the kids tonight! #Halloween 🎃"], ["@1 Happy Halloween, Joe"], "na"),
+        # a season's greeting picks up the occasion the customer is celebrating (labelled pass in every tuning set:
+        # holdout 2374, test 4227, final2 1214/3142); said to a customer who mentions none, it stays na (see
+        # test_wow_occasions_wishes_and_exclamations)
+        (["Carved the pumpkins with the kids tonight! #Halloween 🎃"], ["@1 Happy Halloween, Joe"], "pass"),
         # a support thread stays a support thread, however chatty the reply (twcs, Tesco)
         (["Haddington: 6 x Mini Pies @ £1.00; 4 x Mini Pies on reduced shelf @ £1.04! #TesCon"],
          ["@116362 Hi Stephen, this is because the 6 pack of pies are currently half price. Hope this helps. - Kirsten",
           "@116362 I have contacted the store and they have informed me that it is due to the 6 pack being half price."],
          "na"),
+        # twcs, SouthwestAir: praise that mentions a "late Saturday night" in passing asks for nothing, and "glad we
+        # could help" takes it in (no support process)
+        ([".@SouthwestAir loving the karaoke in MSY at gate B9! Janez is great and definitely keeping spirits alive on "
+          "this late Saturday night!"],
+         ["@116819 We're glad we could help with some good ol karaoke! We hope you sing your heart out and we look "
+          "forward to having you onboard for the ride. ^TL"], "pass"),
         # a complaint is not a warm thread, emoji or not
         (["My order never arrived and nobody answers the phone 😂"],
          ["@1 That courier route has been a real adventure lately, the van broke down twice this week"], "na"),
@@ -122,3 +130,39 @@ def test_wow_banter_after_a_warm_opening():
 )
 def test_wow_wordplay_and_compliments(customer, reply, expected):
     assert run("wow", conv(("customer", customer), ("agent", reply), channel="social")).result == expected
+
+
+@pytest.mark.parametrize(
+    "customers, replies, expected",
+    [
+        # twcs, SouthwestAir / Morrisons / comcastcares: a good wish for the occasion the customer is celebrating
+        (["Celebrated Halloween on a @southwestair flight with my pumpkin spice latte"],
+         ["@115926 Happy HalloWN! Bottoms up, Risa! ^SL"], "pass"),
+        (["@Morrisons 🎃🎃 https://t.co/x"], ["@116251 Hi Carrie, awwww, they're awesome. Happy Halloween. Mark"], "pass"),
+        # twcs, AlaskaAir: "Happy <Event>" for the event the customer told about
+        (["I just registered for Alaska Airlines Bay To Breakers! https://t.co/x"],
+         ["@116550 Yay! Happy Bay2Breakers. #iRunAlaska -Kimball"], "pass"),
+        (["I just registered for the city marathon!"], ["@1 Happy Thursday! -Kimball"], "na"),
+        # ... said to a customer who mentioned no occasion, it is the greeting of the day
+        (["My parcel has not arrived"], ["@1 Sorry about that, please DM us. Happy Halloween!"], "na"),
+        # twcs, SouthwestAir: a good wish for what the customer told about ("Just sat down to dinner")
+        (["Will the departure time change? Just sat down to dinner and don't want to rush out 😬"],
+         ["@117174 Correct. Enjoy your dinner, and we'll work on having you out soon! ^MS"], "pass"),
+        # ... a stock object of the trade is no personal touch
+        (["Is the store open all day tomorrow?"], ["@1 Yes, from 8 to 8. Enjoy your day!"], "na"),
+        # twcs, SouthwestAir: an exclamation over the photo the customer shared
+        (["Me time in the sky... @southwestair https://t.co/x"],
+         ["@116163 What a relaxing view, Susan! Thanks for sharing the great shot. ^TL"], "pass"),
+    ],
+)
+def test_wow_occasions_wishes_and_exclamations(customers, replies, expected):
+    turns = [("customer", t) for t in customers] + [("agent", r) for r in replies]
+    assert run("wow", conv(*turns, channel="social", customer=None)).result == expected
+
+
+def test_wow_glad_we_could_help_takes_praise_in():
+    # "Glad we could help" takes praise in (the guide's example); it is no support process
+    from smilebox.qa.checks.wow import _GLAD_HELPED
+
+    assert _GLAD_HELPED.search("we're glad we could help with some good ol karaoke!")
+    assert not _GLAD_HELPED.search("we can help with that, please dm us")

@@ -345,6 +345,13 @@ def _lexicon_cues_as_written(message_id, text, start, end):
         if current is None or current.score < 0.7 or (current.score == 0.7 and m.start() < current.start):
             best["frustration"] = Cue(message_id, "frustration", 0.7, m.start(), m.end(), m.group(0))
         praise_only = False
+    else:
+        # "So???": three question marks are exasperation too (praise alone, shouting for joy, still rules it out)
+        q = re.compile(r"\?\?\?+").search(text, start, end)
+        if q:
+            current = best.get("frustration")
+            if current is None or current.score < 0.7 or (current.score == 0.7 and q.start() < current.start):
+                best["frustration"] = Cue(message_id, "frustration", 0.7, q.start(), q.end(), q.group(0))
     if praise_only:
         return []
     return sorted(best.values(), key=lambda c: c.start)
@@ -354,7 +361,8 @@ def test_lexicon_cues_as_written(corpus):
     shouting = ["THANK YOU!!! YOU ARE A REAL MVP!!!", "I am NOT happy", "WHY IS THIS STILL BROKEN", "USA ATL DFW",
                 "great service!!!", "not angry at all!!!", "love it 😤", "ugh!!! again", "I CAN'T BELIEVE THIS", "ok!!",
                 "wow an outage!!!!", "Is there parking ?!", "you can't deliver my bag?!", "NOT again!!?", "why?! wow!!! great",
-                "Can't believe it, a wonderful stay", "can't believe you lost it ?!"]
+                "Can't believe it, a wonderful stay", "can't believe you lost it ?!", "Mine is 9. So???",
+                "THANK YOU SO MUCH!!! best day ever???", "where is it??? NOT happy!!!"]
     for text in corpus + shouting:
         start = phrases.body_start(text)
         end = phrases.body_end(text, start)

@@ -5,7 +5,9 @@ cue it found (contract ``cues``). Two sources, merged:
 
 - a transparent lexicon (always): words and phrases by kind, each with a strength, plus shouting
   (several words in capitals, one stressed word such as "STILL", "!!!"), faces of annoyance or sadness
-  (😤 🙄 😩 😞) and stressing repeated failure ("third time", "still waiting", "broken once again").
+  (😤 🙄 😩 😞, and the 🙃 of sarcasm), stressing repeated failure or how long it has gone on ("third time", "still waiting", "broken once
+  again", "been like this for the past 30 min", "even worse"), complaint idioms ("I can't stand this", "messed up
+  again", "heard zero from you", "inadequate", "bricked"), starred-out swearing ("F*** it") and "???".
   Shouting for joy in a message of praise ("THANK YOU!!!") is not a cue, nor is a polite "I'm afraid"; but "!!!"
   in a message with a word of a problem is ("wow... an outage!!!!"), and so is "?!" ("you can't deliver my bag?!",
   while "Is there parking ?!" is surprise). Sarcasm ("thanks for nothing", "oh wait, you don't", "too bad", "so
@@ -35,24 +37,25 @@ from smilebox.qa.results import Cue
 
 KINDS = ("frustration", "anger", "disappointment", "worry")
 
-# (kind, strength, pattern). Patterns are word-bounded alternations; order does not matter.
+# (kind, strength, pattern). Patterns are word-bounded alternations; order does not matter. An optional apostrophe is
+# written "['’]?": the typed one or the curly one phones put in ("I still haven’t received").
 _LEXICON: tuple[tuple[str, float, str], ...] = (
-    ("frustration", 0.9, r"frustrat\w*|fed up|sick (?:and tired )?of|tired of|had enough|at my wits'? end"),
+    ("frustration", 0.9, r"frustrat\w*|fed up|sick (?:and tired )?of|tired of|had enough|at my wits['’]? end"),
     # "Absolute JOKE", "Worse experience", "fix your app it won't even open"
     ("frustration", 0.75, r"(?:absolute|total|complete|such a|what a) joke|worse (?:experience|service|customer service)|"
                           r"won['’]?t even (?:open|load|start|work|turn on|let me)"),
     ("frustration", 0.8, r"annoy\w*|irritat\w*|ridiculous\w*|useless|pointless|hopeless|a joke|joke of a|pathetic|"
                          r"waste of (?:my )?(?:time|money)|nightmare|fiasco|incompetent\w*|clueless|"
-                         r"not cool|glitchy|complain\w*|what in (?:blazes|the world|the hell|god'?s name)|the hell|wth|"
+                         r"not cool|glitchy|complain\w*|what in (?:blazes|the world|the hell|god['’]?s name)|the hell|wth|"
                          r"look (?:at )?what (?:[@\w]+ ){0,2}(?:did|has done|have done|done) to|"
-                         r"thinking (?:of|about) (?:leaving|switching|cancel\w*)|(?:i'?m|i am) done with|"
+                         r"thinking (?:of|about) (?:leaving|switching|cancel\w*)|(?:i['’]?m|i am) done with|"
                          r"(?:out of service|not working|stopped working|down|broken|crashed|failed|happened|happening) again|unhelpful|no help|not helpful|run ?around|wasted|so difficult|too difficult|"
-                         r"hate (?:that|the|how|when|this|it|you|your)|(?:does|do)(?:n'?t| not) (?:seem to )?care|"
+                         r"hate (?:that|the|how|when|this|it|you|your)|(?:does|do)(?:n['’]?t| not) (?:seem to )?care|"
                          r"(?:broken|down|out|failed|wrong|late) (?:once |yet )?again|once again|yet again|"
                          r"(?:always|constantly|keeps? (?:being|going)) (?:down|broken|late|crashing|failing|wrong)|"
                          # waiting on a reply that never came: "haven't heard from my case officer in weeks", "you
                          # still remain silent"
-                         r"haven'?t heard (?:\w+ ){0,4}?in (?:days|weeks|months|ages)|remain(?:s|ed)? silent|"
+                         r"haven['’]?t heard (?:\w+ ){0,4}?in (?:days|weeks|months|ages)|remain(?:s|ed)? silent|"
                          r"without (?:internet|power|service|wifi|wi-fi|phone service|heat|hot water) for|"
                          r"no resolutions?|no response|losing (?:faith|patience|trust)|lost (?:all )?(?:faith|patience|trust)|no reply|no answer|no one (?:is )?(?:answering|responding)|"
                          r"nothing (?:has been|was|is|got) (?:updated|done|fixed|changed|resolved)|"
@@ -80,9 +83,9 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                          r"#(?:ihate|hate|neverfly|neverusing|nevershopping|neverbuying|youlost|lostacustomer|fuck|scam|lying|"
                          r"worst|fixyour|getsomereal|getittogether|dobetter|whypay|sortitout|sortyourselves)\w*|"
                          r"#(?:bs|gfy|fml|wtf|smh|ugh|joke|weak|worse|greed|gross|sadness|stupid|unlucky|pathetic)"),
-    ("frustration", 0.75, r"still (?:waiting|no|not|nothing|haven'?t|hasn'?t|doesn'?t|don'?t|can'?t|won'?t|isn'?t|broken)|"
+    ("frustration", 0.75, r"still (?:waiting|no|not|nothing|haven['’]?t|hasn['’]?t|doesn['’]?t|don['’]?t|can['’]?t|won['’]?t|isn['’]?t|broken)|"
                           r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th|rd|nd)) time|"
-                          r"(?:for|over|in) (?:\d+|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
+                          r"(?:for|over|in) (?:\d+(?:\.\d+)?|two|three|four|five|six|several|many) (?:hours|days|weeks|months)|"
                           r"for (?:hours|days|weeks|months)|again and again|over and over|"
                           r"(?:no ?one|nobody) (?:\w+ ){0,2}(?:help\w*|respond\w*|answer\w*|get back|got back|replied|called back)|"
                           r"(?:\d+|three|four|five|several|many|multiple|so many) times|"
@@ -93,14 +96,26 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                           r"kept (?:on )?(?:telling|saying|asking|giving|showing|sending|charging|defaulting)|"
                           r"ugh+|smh|seriously\?+|come on|"
                           r"(?:pretty much|almost|nearly) every (?:day|night|time|week)|every single (?:day|time|night|week)|"
-                          r"(?:on|put on) hold for|can'?t believe|unbelievable"),
+                          r"(?:on|put on) hold for|can['’]?t believe|unbelievable|"
+                          # "c'mon", "This is crazy", "my battery life has become even worse", "Been like this for past
+                          # 30 min!": complaint words and stressing how long it has gone on (the guide's "for weeks")
+                          r"c['’]?mon|(?:this|that|it)(?:['’]s| is| was) (?:\w+ )?(?:crazy|insane|absurd|madness)|"
+                          r"(?:even|getting|gets|got|gotten|only gotten) worse|"
+                          r"(?:for|over) (?:the )?(?:past|last) (?:\d+|few|couple(?: of)?|several) ?(?:min\w*|hours?|hrs?|days|"
+                          r"weeks|months)|(?:been|was|is) like (?:this|that) (?:for|since|all)|"
+                          # "I can't stand this!", "UR team messed up again", "I've heard zero from Comcast!",
+                          # "an inadequate response", "basically bricked my console"
+                          r"(?:ca|could)n['’]?t stand|cannot stand|mess(?:ed|ing)? (?:it |this |that )?up|"
+                          r"(?:heard|got|received|gotten) (?:nothing|zero|zilch|squat)(?: back)?|inadequate|bricked"),
     ("anger", 0.9, r"angry|furious|livid|outraged|outrageous|fuming|infuriat\w*|pissed(?: off)?|"
                    r"disgust\w*|disgrace\w*|appall\w*|shameful|shame on you|how dare|"
                    r"f+u+c+k\w*|shit\w*|bullshit|wtf|damn\w*|crap|bloody|scam\w*|rip ?off|rip(?:ped|ping) (?:me )?off|"
                    r"thie(?:f|ves)|liars?|lying|unacceptable|inexcusable|never again|worst|horrible|terrible|awful|"
                    r"atrocious|abysmal|horrifying|horrendous|thanks for nothing|never (?:\w+ ){1,3}?(?:again|back)|fraud\w*|"
                    r"lie|lies|lied|(?:do|did)n['’]?t lie to (?:me|us)|stop lying|screw(?:ed|ing)? (?:me|us|over|up)|theft|steal\w*|stole|dupe[ds]?|unethical|"
-                   r"evil|idiots?|morons?|piss(?:es|ing)? (?:me )?off|fuc+\w*|effing|kill me|shady|robbery|robbed|extort\w*"),
+                   r"evil|idiots?|morons?|piss(?:es|ing)? (?:me )?off|fuc+\w*|effing|kill me|shady|robbery|robbed|extort\w*|"
+                   # swearing with its letters starred out: "F*** it", "sh*t", "f**king"
+                   r"f\w?\*+\w*|sh\*+\w*|s\*+t\w*"),
     ("disappointment", 0.85, r"disappoint\w*|let ?down|let me down|expected (?:better|more)|not happy|unhappy|"
                              r"not impressed|not satisfied|dissatisfied|gutted|bummed|heartbroken|upset|"
                              r"poor (?:service|experience|customer service)|(?<!you )(?<!thanks )(?<!thx )so much for|sad(?:ly|dened|ness)?|"
@@ -109,10 +124,10 @@ _LEXICON: tuple[tuple[str, float, str], ...] = (
                              r"what a shame|such a shame|shame that|regret (?:buying|ordering|choosing)|"
                              r"alienated|betrayed|unfair|not fair|not ok(?:ay)?|not acceptable|not good enough|"
                              r":-?\(+|:['’]\("),  # the sad face typed as text, ":(" and ":'("
-    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|(?<!i'm )(?<!i’m )(?<!i am )afraid(?! so)|frightened|nervous|(?:i'?m|i am|very|really|so|extremely) concerned|concerning|panic\w*|"
+    ("worry", 0.85, r"worr(?:ied|ying|y)|anxious|anxiety|scared|(?<!i'm )(?<!i’m )(?<!i am )afraid(?! so)|frightened|nervous|(?:i['’]?m|i am|very|really|so|extremely) concerned|concerning|panic\w*|"
                     r"stress(?:ed|ful)?|desperate\w*|urgent\w*|asap|emergency|stranded|stuck (?:at|in|with)|stuck on (?:a |the |my |our |this )?(?:train|flight|plane|bus|tarmac|hold|runway|platform|road|motorway)|"
                     r"freaking out|losing my mind|no{3,}|oh no|need help (?:urgently|now|asap)|immediately|utmost importance|"
-                    r"no other (?:ride|way|option|choice)|(?:i'?m|i am) afraid (?:of|that)|"
+                    r"no other (?:ride|way|option|choice)|(?:i['’]?m|i am) afraid (?:of|that)|"
                     r"(?:hope|pray) (?:we|i|it) (?:have|get|will|works?|arrives?)"),
 )
 _NEGATION_SOURCE = (r"(?:\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|won'?t|nothing|"
@@ -136,6 +151,7 @@ _SHOUT = re.compile(
 _EMOJI_CUES = {"😤": "anger", "😡": "anger", "😠": "anger", "🤬": "anger", "👎": "frustration", "🙄": "frustration",
                "😑": "frustration", "😒": "frustration", "😩": "frustration", "😫": "frustration", "🤦": "frustration",
                "😖": "frustration", "😣": "frustration", "💩": "anger", "😞": "disappointment", "😔": "disappointment",
+               "🙃": "frustration",  # the upside-down face of sarcasm ("charge you nearly $40. Neat 🙃")
                "😕": "disappointment", "😢": "disappointment", "😭": "disappointment", "😟": "worry", "😰": "worry",
                "😨": "worry", "😱": "worry", "😓": "worry"}
 _EMOJI_RE = re.compile("[" + "".join(_EMOJI_CUES) + "]")
@@ -148,6 +164,7 @@ _AMBIVALENT = re.compile(r"(?:can['’]?t|cannot) believe|unbelievable|oh great"
 # "?!" is exasperation only with a word of a problem in the message ("you can't deliver my luggage?!"), not in
 # surprise ("Is there parking at the venue ?!"); the same words stop "!!!" from passing for joy ("wow... an outage!!!!").
 _INTERROBANG = re.compile(r"\?+!+[!?]*|!+\?+[!?]*")
+_QUERIES = re.compile(r"\?\?\?+")
 _NEGATIVE_SOURCE = (r"(?<![\w'’])(?:not|no|never|nothing|nobody|none|\w+n['’]t|didnt|dont|doesnt|cant|wont|isnt|wasnt|"
                     r"havent|hasnt|cannot|only|still|why|wrong|late|lost|missing|broken|broke|overcharg\w*|charg(?:e|ed|es|ing)|"
                     r"delay\w*|outages?|down|cancel\w*|crash\w*|fail\w*|errors?|stuck|problems?|issues?)(?![\w'’])")
@@ -230,6 +247,11 @@ def _lexicon_cues(message_id: str, text: str, start: int, end: int) -> list[Cue]
     if bangs and ("?!" in text or "!?" in text):
         m = _INTERROBANG.search(text, start, end)
         if m and _NEGATIVE.search(text, start, end):
+            interrobang = Cue(message_id, "frustration", 0.7, m.start(), m.end(), m.group(0))
+    # "So???": a run of three question marks is exasperation, as "!!!" is ("?" and "??" still ask calmly)
+    if interrobang is None and "???" in text:
+        m = _QUERIES.search(text, start, end)
+        if m:
             interrobang = Cue(message_id, "frustration", 0.7, m.start(), m.end(), m.group(0))
     # every shout holds three capitals in a row or three "!": without them there is none, and the praise test below
     # could only turn no cue into no cue

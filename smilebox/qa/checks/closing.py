@@ -1,25 +1,28 @@
 """connect.closing: the last agent reply ends courteously.
 
-The ending judged is the last sentence of the last public agent reply, after cutting the sign-off
-(``^CB``, "Best,\\nJuan" keeps "Best,"), links, "1/2" counters and emoji. It passes when it is or holds
-thanks, a farewell or good wish, or an open offer of further help ("Let us know if you need anything
-else"); an instruction that ends on an offer ("DM us and we'll be happy to help", "DM us so we can look into
-this for you") passes too, as do a reassurance that the matter is in hand ("Leave it with us", "We'll follow up",
-"We'll pass your comments on"), a good wish about the customer's time ahead ("Hope you're enjoying the trip!") and
-a valediction inside the line ("... Kind Regards ^ab"). A bare first name or initials left after the last sentence
-("When did you visit? Robbie"), a team hashtag ("#AATeam") or a part counter ("2") are the sign-off, not the
-ending. An instruction whose purpose is help ("DM us ... so I can check your area", "... and we'll go from there",
-"... for further assistance"), an offer conditional on the customer's need ("If you need additional help please let
-us know", "If you change your mind please let us know"), "No problem" answering thanks and appreciation said back ("It
-means the world to us") pass too. So do the same families in other words: a reassurance whoever acts ("Someone from that
-team will get back to you soon", "I will forward this feedback", "We'll ... feed this back", "and I'll call"), an offer
-("we are just a tweet away", "We would like to help", "We'd like to get you to the right area", "we value the chance to
-address your concern"), an invitation to report back ("Let us know the results"), help given and taken ("We're glad we
-were able to help!"), a next step together ("Let's carry on chatting there", "Let's try again!", "we look forward to your
-reply"), confidence the answer helps ("That should do the trick!") and good wishes ("Hoping to have you on your way soon",
-"Happy <Event>" for any capitalised day or event). A bare request (also "It would be helpful if you could DM us...",
-"Let's take a closer look ...: <link>"), a question for information, a plain statement, or a decline ("No thank you.")
-fails.
+The ending judged is the last sentence of the last public agent reply, after cutting the sign-off (``^CB``,
+"Best,\\nJuan" keeps "Best,"), links, "1/2" counters and emoji. It passes when it is or holds thanks, a farewell or
+good wish, or an open offer of further help ("Let us know if you need anything else"); an instruction that ends on
+an offer ("DM us and we'll be happy to help", "DM us so we can look into this for you") passes too, as do a
+reassurance that the matter is in hand ("Leave it with us", "We'll follow up", "We'll pass your comments on"), a
+good wish about the customer's time ahead ("Hope you're enjoying the trip!") and a valediction inside the line ("...
+Kind Regards ^ab"). A bare first name or initials left after the last sentence ("When did you visit? Robbie"), a
+team hashtag ("#AATeam") or a part counter ("2") are the sign-off, not the ending. An instruction whose purpose is
+help ("DM us ... so I can check your area", "... and we'll go from there", "... for further assistance", "DM your
+confirmation number for assistance", "para más instrucciones"), an action on the customer's behalf ("I have sent an
+email to the Store Manager to look into this for you"), an offer conditional on the customer's need ("If you need
+additional help please let us know", "If you change your mind please let us know", "You can get back to us if
+further review is needed"), "No problem" answering thanks and appreciation said back ("It means the world to us")
+pass too. So do the same families in other words: a reassurance whoever acts ("Someone from that team will get back
+to you soon", "Our Employees will do their best to get you moving", "We'll get this passed onto the right team", "I
+will forward this feedback", "We'll ... feed this back", "and I'll call"), an offer ("we are just a tweet away", "We
+would like to help", "We'd like to get you to the right area", "we value the chance to address your concern"), an
+invitation to report back ("Let us know the results"), help given and taken ("We're glad we were able to help!"), a
+next step together ("Let's carry on chatting there", "Let's try again!", "we look forward to your reply", "Let's
+look into this further in DM"), confidence the answer helps ("That should do the trick!") and good wishes ("Hoping
+to have you on your way soon", "Happy <Event>" for any capitalised day or event). A bare request (also "It would be
+helpful if you could DM us...", "Let's take a closer look ...: <link>"), a question for information, a plain
+statement, or a decline ("No thank you.") fails.
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ class Closing(Check):
             "re:(?:we|i)(?:'ll| will)(?: \\w+)? (?:follow up|be in (?:touch|contact)|get back to you|keep you (?:posted|updated"
             "|informed)|update you|let you know)",
             "re:(?:be|been|'ll be) in (?:touch|contact) with you",
-            "re:pass(?:ed|ing)? (?:(?:this|that|it|them|these) )?(?:on|along)\\b",
+            "re:pass(?:ed|ing)? (?:(?:this|that|it|them|these) )?(?:on|onto|along)\\b",
             "re:pass(?:ed|ing)? (?:your|the|these|this|those|that) (?:\\w+ ){0,3}(?:on|along|onto|to)\\b",
             "re:(?:share|shared|sharing|forward|forwarded|forwarding) (?:your|the|this|these|that|it) (?:\\w+ ){0,3}"
             "(?:with|to) (?:our|the|them)",
@@ -108,10 +111,19 @@ class Closing(Check):
             "re:(?:we|i)(?:'ll| will| can) (?:\\w+ ){0,2}?(?:go from there|take it from there|continue (?:there|from there|in dm|"
             "the conversation|this)|discuss (?:this|it|that|things|options|further)|inform you|advise (?:you|further)|"
             "check (?:on |in )?(?:your|the|for you))",
-            "re:for (?:further|more|additional|any further|any|immediate) (?:assistance|help|support|investigation)",
+            "re:for (?:(?:further|more|additional|any further|any|immediate) )?"
+            "(?:assistance|help|support|investigation)",
+            # the same purpose in Spanish: "... para más instrucciones vía mensaje directo", "para asistencia"
+            "re:para (?:\\w+ ){0,3}(?:asistencia|ayuda|ayudarte|ayudarle|instrucciones|asistirte)",
+            # the door left open for the customer's need: "You can get back to us if further review is needed"
+            "re:(?:get back|come back|write back) to (?:us|me) (?:\\w+ ){0,2}?if\\b",
+            # acting on the customer's behalf: "I have sent an email to the Store Manager to look into this for you"
+            "re:to (?:look into|check on|check|sort out|sort|investigate|follow up on|fix) (?:this|it|that) for you",
             # "DM us and we can take look", "DM us & well take a look", "we'll advise on this date for you"
             "re:(?:and|&) (?:we|i)(?:'ll| will| can|ll)? (?:take (?:a )?look|advise|look into)",
             "re:(?:i|we)(?:'ll| will) (?:do (?:my|our) best to help|help you out|respond to you)",
+            # a reassurance whoever acts: "Our Employees will do their best to get you moving"
+            "re:will do (?:my|our|their|his|her) (?:very )?best to",
             # "Send us a DM if you have any questions", "... if it doesn't help": the door left open, said after the step
             "re:(?:(?:dm|message|tweet|contact|ping) (?:us|me)|(?:send|drop|shoot) (?:us|me) an? (?:dm|message|line|tweet|note)|"
             "reach out(?: to us)?) (?:\\w+ ){0,2}?if (?:you have (?:any|more|other|further) questions|"
@@ -149,6 +161,8 @@ class Closing(Check):
             "re:(?:let's|let us|we'll|we will|we can|i'll|i will|i can) (?:carry on|continue|keep) (?:chatting|talking|the "
             "conversation|there|in dms?|over)",
             "re:let's (?:try (?:again|that again|this again)|get (?:this|it|that|you) (?:sorted|fixed|resolved)|continue|carry on|chat|talk)\\b",
+            # ... carried on in private: "Let's look into this further in DM."
+            "re:let's (?:\\w+ ){1,4}(?:in|via|over|through) (?:a |the )?(?:dms?|direct messages?|private messages?)\\b",
             "re:look(?:ing)? forward to (?:your|our|the|hearing|chatting|talking|speaking) ?(?:\\w+ )?(?:reply|response|"
             "message|dm|call|chat|from you)?",
             # "That should do the trick!": the hope that the answer helps, said with confidence

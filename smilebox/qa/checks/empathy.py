@@ -1,17 +1,17 @@
 """connect.empathy: emotional cues are met with acknowledgement and ownership.
 
-The cues are those of ``smilebox.qa.cues`` (the lexicon, plus the emotion model when an analyzer is
-given). The reply judged is the first public agent reply after the first customer message with a
-cue. It passes when it acknowledges the feeling or the bad experience ("I'm sorry to hear that you're
-frustrated", "I can imagine how annoying that is", "We're concerned to read your message", "you appear
-to be frustrated", "That doesn't sound good") **and** commits to helping ("I'm here to get this solved
-for you", "let me look into it", "please DM us your order number", "What's going on?", "I've replied to
-your DM", "Please contact our Baggage Service Center"). An apology with no step
-towards helping fails, as does a reply that goes straight to business. Not applicable when no cue
-is followed by an agent reply.
+The cues are those of ``smilebox.qa.cues`` (the lexicon, plus the emotion model when an analyzer is given).
+The reply judged is the first public agent reply after the first customer message with a cue. It passes when
+it acknowledges the feeling or the bad experience ("I'm sorry to hear that you're frustrated", "I can imagine
+how annoying that is", "We're concerned to read your message", "you appear to be frustrated", "That doesn't
+sound good", "We know how frustrating delays can be", "that's definitely a crazy situation") **and** commits
+to helping ("I'm here to get this solved for you", "let me look into it", "please DM us your order number",
+"Shoot me a DM", "What's going on?", "I've replied to your DM", "Please contact our Baggage Service Center").
+An apology with no step towards helping fails, as does a reply that goes straight to business. Not applicable
+when no cue is followed by an agent reply.
 
-With an analyzer, the empathy model scores the reply's sentences too; a sentence it calls empathic
-counts as acknowledgement, so the evidence is still a sentence of the reply.
+With an analyzer, the empathy model scores the reply's sentences too; a sentence it calls empathic counts as
+acknowledgement, so the evidence is still a sentence of the reply.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ ACKNOWLEDGE = [
     "i can imagine", "we can imagine", "can only imagine", "i hear", "we hear", "i understand",
     "we understand", "completely understand", "totally understand", "feel your pain", "re:oh,? no", "yikes",
     "not the experience", "not what we want", "not what we like", "not what we'd", "never what we want",
-    "unfortunate", "hate to hear", "every right to", "understandable", "understandably", "i know how",
+    "unfortunate", "hate to hear", "every right to", "understandable", "understandably", "i know how", "we know how",
+    # the bad experience named for what it is: "that's definitely a crazy situation"
+    "re:(?:that's|that is|this is|what a|such a) (?:\\w+ ){0,2}(?:crazy|frustrating|annoying|awful|terrible|horrible|"
+    "stressful|tough|difficult|bad|rough|scary|upsetting) (?:situation|experience|position|time|day)",
     "re:(?:i|we) can (?:hear|see|tell|understand) (?:how|why|that|this|you)", "sad to hear", "not great to hear", "not good to hear", "that's not ideal",
     "re:(?:that|this|it) (?:must|sounds|can|would|is) (?:\\w+ ){0,2}(?:frustrat\\w*|annoying|stressful|difficult|"
     "hard|worrying|upsetting|disappointing|inconvenient|concerning|confusing|a pain|awful|terrible)",
@@ -56,6 +59,9 @@ COMMIT = [
     "re:please (?:dm|send|follow|reach|contact|try|check|provide|share|confirm|reply|visit|call|restart|update|reset|let us|give|"
     "tell|return|speak|talk|file|head|bring)",
     "re:(?:dm|message|send) us", "re:(?:look|looking) into", "take a look", "take a closer look",
+    # a DM invitation in other words: "Shoot me a DM", "drop us a message", "DM me"
+    "re:(?:shoot|send|drop|fire) (?:us|me) (?:a |an )?(?:dm|direct message|private message|message|note|line)",
+    "re:(?:dm|message) me\\b",
     "re:(?:sort|sorting) (?:this|it|that) out", "re:get (?:this|it|that) (?:solved|sorted|fixed|resolved)",
     "re:(?:i've|we've|i have|we have) (?:\\w+ )?(?:sent|refunded|escalated|issued|credited|replaced|fixed|updated|"
     "passed|forwarded|reported|raised|shared|added|applied|cancelled|canceled|booked|arranged|reached|replied|responded|"

@@ -2,7 +2,8 @@
 
 A reply fails when it refuses or deflects ("I can't help you with that", "there's nothing we can do",
 "that's not our department", "you'll need to contact your bank") and what follows it in the same reply
-offers neither an alternative of its own ("what I can do is...", "I'll", "instead") nor a concrete route (a link, a phone
+offers neither an alternative of its own ("what I can do is...", "I'll", "instead", "Someone from that team will
+get back to you") nor a concrete route (a link, a phone
 number, an email address, a handle, "DM us", a place to go) in the same or the next sentence (or at the start
 of the next part of a split reply). An offer of *other* help ("Is there anything else I can help with?") is
 no alternative for the request just refused. A bare "No," with a rule ("No, the last month is always billed"),
@@ -14,11 +15,13 @@ no problem (praise, banter, a thank-you): the opening message praises or reports
 asks a question or shows an emotional cue (after an opening that is not praise, a later plea such as "Help" or "Pls
 check" asks too). The customer asks after all when the opening is a question without a question mark ("hi all,
 what's the score with Liverpool Lime Street on Sunday, is it open... Thanks."), a request in another language ("saya
-nak tukar flight"), or when the first agent reply meets a problem the words do not name (it apologises, sympathises
-or sets out to see what is going on), unless the opening is praise that names no problem (a refund template under
+nak tukar flight"), or when the first agent reply meets a problem the words do not name (it apologises, sympathises,
+sets out to see what is going on or offers to help with it: "We want to help. Send us a DM"), unless the opening is praise that names no problem (a refund template under
 praise meets nothing). An opening that tells of a problem already solved ("my problem has been resolved") asks for
 nothing, and neither does a later message answering the agent's question ("No, a fellow associate did it for me").
-"What was asked for is gone" ("this app is no longer supported") is a refusal.
+"What was asked for is gone" ("this app is no longer supported") is a refusal. Banter answered in kind is no request
+either: no customer message asks a question or voices a strong feeling, one carries a friendly face (":)", "😄"), and
+no agent reply asks anything or uses a word of the support process ("We love your contest entrees!").
 """
 
 from __future__ import annotations
@@ -80,6 +83,10 @@ ALTERNATIVES = [
     "re:(?:visit|head to|go to|pop into|call|ring|reach|contact) (?:\\w+ ){0,3}(?:at|on|via|through|by)\\b",
     "re:(?:local|nearest|nearby) (?:store|branch|office|center|centre|location|shop)",
     "re:(?:in|through|via|using) (?:the|our|your) (?:app|website|site|portal|account|help center|settings)",
+    # the team that can act takes it up itself: "Someone from that team will get back to you soon"
+    "re:(?:someone|somebody|a member|a colleague|an agent|our team|the team|that team|they)(?: [\\w'’]+){0,4} "
+    "(?:will|'ll|is going to|are going to) (?:\\w+ )?(?:get back to you|contact you|reach out|be in touch|call you|"
+    "follow up)",
 ]
 # Every default refusal holds one of these: a fast literal scan skips replies that cannot refuse.
 _REFUSAL_HINT = re.compile(r"n't|not|no longer|dont th|unable|nothing|out of|need|have to|contact|call|ask|unfortunately|sadly|impossible|"
@@ -123,7 +130,9 @@ _SOLVED = Phrases(r"\b(?:has been|have been|was|got|is|are|now|all) (?:resolved|
 # can see why this has bothered you") or sets out to find what went wrong ("so that I can see what's going on").
 _MEETS_A_PROBLEM = Phrases(
     r"\b(?:sorry|apolog\w*|regret\w*|inconvenien\w*|frustrat\w*|bothered|what['’]s going on|what['’]s happening|"
-    r"look(?:ing)? into (?:this|it|that)|investigat\w*)\b"
+    r"look(?:ing)? into (?:this|it|that)|investigat\w*|"
+    # or offers to help with it: "We want to help. Send us a DM letting us know if you are updated to iOS 11.1"
+    r"(?:want|like|love|here|happy|glad) to help|(?:send|shoot|drop) (?:us|me) an? (?:dm|direct message)|dm us)\b"
 )
 
 
@@ -297,4 +306,28 @@ class Ownership(Check):
         if handed_off:
             refusal, route = handed_off[0]
             return passed("A refusal comes with an alternative or a concrete route.", [refusal, route])
+        if view.customer and self._banter_only(view):
+            return not_applicable("The customer asks nothing and every reply answers as to a chat, not a request.")
         return passed("No agent reply refuses or deflects.", [opening(view.agent[0], 60)])
+
+    @staticmethod
+    def _banter_only(view) -> bool:
+        """A chat, not a request: no customer message asks a question or voices a strong feeling, one of them carries a
+        friendly mark (a smiling face, "lol", ":)"), and no agent reply asks anything or uses a word of the support
+        process (DM, sorry, help, order, refund...): both sides treat the thread as banter ("Have a wonderful flight over
+        the pond!", "We love your contest entrees!"), so nothing was asked to own."""
+        # (``"?" in c.body`` without copying the body out; the cheapest tests first: most customers ask)
+        customer = view.customer
+        for c in customer:
+            if c.text.find("?", c.start, c.end) >= 0:
+                return False
+        for r in view.agent:
+            if r.text.find("?", r.start, r.end) >= 0:
+                return False
+        from smilebox.qa.checks.wow import _MARKS_WARM, _friendly, _is_process
+
+        if not any(_friendly(c.text, c.start, _MARKS_WARM, False) for c in customer):
+            return False
+        if any(q.score >= 0.8 for c in customer for q in lexicon_cues("", c.text, c.start, c.end)):
+            return False  # a strong feeling ("Really disappointed with my boots") is a problem told, however it ends
+        return not any(_is_process(r) for r in view.agent)

@@ -1,26 +1,30 @@
 """connect.resolution: the customer's problem was solved, first time.
 
-From the conversation itself, as the labelling guide reads it: the customer's *last* message decides.
-It confirms the fix ("that worked, thanks", "all sorted"; even before the agent's reply) -> pass; after an
-answer, plain thanks with no move to private messages ("Ok will do, thank you!") confirms it too, unless the
-thread is praise. Coming after an agent reply, it says the problem is still there, disputes the answer or
-comes back for more help ("still not working", "that is not what happened", "how does that help?", "need
-further assistance", "I have. No luck.", "There definitely was"), opens with a "No," that answers no question of the
-agent's, keeps asking ("Do u expect people to travel with a compass???"), or it still shows frustration, anger or
-disappointment -> fail. An answer means an agent reply between the customer's first message and this one (a brand's
-own post opening the thread answers nothing). Thanks that look ahead ("I look forward to working with you"), arrange a
-call or carry a new request ("please help me. thanks") confirm nothing; thanks in another language ("Danke") do.
-Words of a fix that is wanted or still to come ("It needs to be fixed", "when the outage is expected to be resolved",
-"is it fixed now?") confirm nothing; "none of it worked" fails. Thanks that come with details the agent asked for
-("what's your local store?") or are addressed to another customer say nothing. After the answer, a route that was
-tried and failed ("was told it was not possible", "Wouldn't refund my $75", "Still couldn't find anything") or a new
-request on the matter ("Could you please provide phone numbers") fails; any message of the customer's last turn counts
-for that. In a thread with several customers, the one who raised the issue (whom the first agent reply answers)
-decides; the others count only when that customer's last message says nothing.
-Otherwise, with the store's history: a later
-contact by the same customer within ``within_days`` days on the same issue (a shared tag, or a
-similar subject or first message by rapidfuzz) -> fail, none -> pass. In stateless mode (no
-history) with no word from the customer, the result is not knowable: na.
+From the conversation itself, as the labelling guide reads it: the customer's *last* message decides. It confirms
+the fix ("that worked, thanks", "all sorted", "ordered arrived just now", "tracked down our bag"; even before the
+agent's reply) -> pass; after an answer, plain thanks with no move to private messages ("Ok will do, thank you!")
+confirms it too, unless the thread is praise; a bare thanks ("Thanks", "ty", "Thank you.") confirms nothing unless
+the same customer confirmed the fix before. Coming after an agent reply, it says the problem is still there,
+disputes the answer or comes back for more help ("still not working", "that is not what happened", "how does that
+help?", "need further assistance", "I have. No luck.", "There definitely was", "its not letting me do that", "Any
+response to this?"), opens with a "No," that answers no question of the agent's (or their question whether it is
+fixed: "Have your issues been addressed?" - "Not really!") or with an objection ("But this does not show the
+music..."), is lost by the answer ("What do you mean by local user"), says the step asked for was done already
+("Already did weeks ago"), keeps asking ("Do u expect people to travel with a compass???"), or it still shows
+frustration, anger or disappointment -> fail. An answer means an agent reply between the customer's first message
+and this one (a brand's own post opening the thread answers nothing). Thanks that look ahead ("I look forward to
+working with you"), arrange a call, carry a new request ("please help me. thanks"), thank for the reply itself
+("Thank you for replying") or promise to try it later ("Thank you. Will post results") confirm nothing; thanks in
+another language ("Danke") do. Words of a fix that is wanted or still to come ("It needs to be fixed", "when the
+outage is expected to be resolved", "is it fixed now?") confirm nothing; "none of it worked" fails. Thanks that come
+with details the agent asked for ("what's your local store?") or are addressed to another customer say nothing.
+After the answer, a route that was tried and failed ("was told it was not possible", "Wouldn't refund my $75",
+"Still couldn't find anything") or a new request on the matter ("Could you please provide phone numbers") fails; any
+message of the customer's last turn counts for that. In a thread with several customers, the one who raised the
+issue (whom the first agent reply answers) decides; the others count only when that customer's last message says
+nothing. Otherwise, with the store's history: a later contact by the same customer within ``within_days`` days on
+the same issue (a shared tag, or a similar subject or first message by rapidfuzz) -> fail, none -> pass. In
+stateless mode (no history) with no word from the customer, the result is not knowable: na.
 """
 
 from __future__ import annotations
@@ -50,7 +54,10 @@ CONFIRMED = [
     "re:you (?:guys |all |folks |lot )?(?:were|have been) (?:great|amazing|awesome|fantastic|brilliant|so helpful|very helpful)",
     # the thing the customer was waiting for came after all: "yeah it was delivered just fine", "arrived safely"
     "re:(?:arrived|delivered|received it|came through|turned up|showed up|went through)\\b[^.!?\\n]{0,12}?\\b(?:just fine|"
-    "fine|safely|safe and sound|in the end|after all|on time)\\b",
+    "fine|safely|safe and sound|in the end|after all|on time|just now|at last|finally)\\b",
+    # what was lost is found: "awesome job by Indy employees who tracked down our bag", "My iPhone has been located"
+    "re:(?:found|tracked down|located|recovered|retrieved) (?:my|our|the) (?:\\w+ )?(?:bags?|luggage|suitcases?|"
+    "phone|iphone|parcel|package|order|item|wallet|purse|card|keys|laptop)\\b",
     "re:(?:exchanged|replaced|refunded|swapped|sorted|fixed|resolved|returned|changed) (?:with no |without (?:any )?)(?:fuss|"
     "hassle|quibble|problems?|issues?)",
     # the thing now does what it should: "it downloaded now", "it loads fine now", "everything's working now"
@@ -88,10 +95,16 @@ UNRESOLVED = [
     "not my question", "re:not what (?:happened|i (?:asked|meant|said|need\\w*|want\\w*))",
     "re:how (?:much )?(?:does|is|will|would|did) (?:that|this) help", "re:(?:that|this|it) (?:doesn't|does not|didn't|did not) answer",
     "re:(?:you're|you are) (?:wrong|not right|lying)", "re:(?:lies|liar|lying)",
+    # the answer left the customer lost: "What do you mean by local user"
+    "re:what (?:do|did) (?:you|u|ya) mean",
     # coming back for more help on the same matter
     "re:(?:need|require|want) (?:further|more|additional) (?:help|assistance|support)",
+    # "I need help" said again after the answer
+    "re:i (?:still |really )?need (?:some |your )?(?:help|assistance)\\b",
     "re:(?:have|got) (?:further|more|additional|other) questions", "re:still (?:need|want|hoping|have|got)",
-    "re:(?:any|no) (?:update|news|response|reply) (?:yet|on|about)", "re:still (?:no|nothing)",
+    "re:(?:any|no) (?:update|news|response|reply|answer) (?:yet|on|about|to)", "re:still (?:no|nothing)",
+    # the thing still refuses: "its not letting me do that", "it won't let me"
+    "re:(?:not|n't|nt) letting me\\b", "re:(?:won't|wont|doesn't|doesnt|does not|will not) let me\\b",
 ]
 # Thanks after an answer confirms it helped ("Ok will do, thank you!", "Brilliant, thank you!")...
 THANKS = ["thanks", "thank you", "thank u", "thankyou", "thx", "ty", "cheers", "much appreciated", "appreciate it",
@@ -103,14 +116,25 @@ _MOVING_ON = ("dm", "direct message", "private message", "sent you", "sent u", "
               "i'll send", "following you", "followed you", "in advance")
 # ...or looking forward to the help to come, arranging a call, or a polite new request ("Thank you for responding. I look
 # forward to working with you.", "Thank you call me tomorrow at 3pm", "i want to rebook... please help me. thanks")
+# Thanks for the reply itself, or a promise to try it later and report back ("Thank you for replying!", "Thx for reply",
+# "Thank you. Will post results", "I will let you know if it happens again"), say nothing of whether it worked either.
 _NOT_ABOUT_THE_FIX = re.compile(
     r"\b(?:look(?:ing)? forward|(?:call|ring|contact|email|text) me|please|pls|plz|help me|i (?:want|need|would like)|"
-    r"i'd like)\b"
+    r"i'd like|for (?:the |your |ur )?(?:reply|replying|response|responding|getting back|looking into)|"
+    r"will (?:let (?:you|u) know|post|report|try|give it a try|take a look|keep (?:you|u) posted|update (?:you|u)))\b"
+    r"|\bi will\W*$"
     r"|\+?\d[\d ().-]{6,}\d"
 )
 # Coming back after an answer with "No, ..." (unless that answers the agent's own question) or "??": the answer was
 # wrong or left the question open ("No, it is literally unobtainable.", "Do u expect people to travel with a compass???").
-_DISPUTE_OPENING = re.compile(r"\W*(?:(?:no|nah)\s*[,.!]|nope\b)", re.IGNORECASE)
+# An objection opening with "But" ("But this does not show the music stored on my phone") disputes the answer too.
+_DISPUTE_OPENING = re.compile(r"\W*(?:(?:no|nah)\s*[,.!]|nope\b|not really\b|but\b)", re.IGNORECASE)
+# The agent asked whether the problem is gone ("Have your issues been addressed?", "Is it working now?", "Did that
+# help?", "Are you still experiencing the issue?"): a "no" to that says it is not.
+_ASKED_IF_FIXED = re.compile(r"\b(?:addressed|resolved|fixed|sorted|working|work|help|helped|"
+                             r"still (?:having|experiencing|seeing|getting))\b[^.!?]{0,40}\?", re.IGNORECASE)
+_ALREADY = re.compile(r"\balready (?:did|done|tried|responded|replied|sent|contacted|called|checked|reset|restarted|"
+                      r"reinstalled|have|had)\b")
 _STILL_ASKING = re.compile(r"\?[\s?!]*[?!]")
 # "It needs to be fixed", "when the outage is expected to be resolved", "if it was going to be fixed": the fix is
 # wanted or still to come, not confirmed (nor is it in a question: "is it fixed?")
@@ -127,6 +151,11 @@ def _may_ask_again(low: str) -> bool:
     return "you " in low or "u " in low or "some" in low or "anyone" in low
 
 
+# A bare thanks ("Thanks", "ty", "Thank you.", "I appreciate it. :)") is politeness, not a verdict: the guide keeps it na
+# unless the same customer confirmed the fix before. Thanks with a word about the answer ("Brilliant, thank you!", "Ok
+# will do, thank you!") still confirms it.
+_BARE_THANKS = re.compile(r"(?:\W*(?:thanks?|thank (?:you|u)|thankyou|thx|ty|cheers|(?:i )?appreciate it|much appreciated)"
+                          r"(?: (?:so|very) much| again| a lot)?)+[\W_]*$")
 _FIX_WORDS = frozenset(("worked", "works", "sorted", "fixed"))
 _SETTLED = re.compile(r"\b(?:thank|thanks|thx|ty|that's all|that is all|all good|all set|fine|ok|okay)\b", re.IGNORECASE)
 
@@ -237,9 +266,23 @@ class Resolution(Check):
                 if bad:
                     return failed("The customer says the problem is not solved.", [span(c, bad.start(), bad.end())],
                                   tip="Check the fix worked before closing: ask, test, or follow up.")
+            # the reply asked for what was done already ("Already did weeks ago", "I already tried that"): no step
+            # forward, unless the customer only says they sent it by private message
+            low = lowered(text)
+            if "already" in low:
+                done = _ALREADY.search(low, start, end)
+                if done and not any(w in low for w in _MOVING_ON):
+                    return failed("The customer says they had already done what the reply asks: no step forward.",
+                                  [span(last, done.start(), done.end())],
+                                  tip="Read what the customer has already tried before suggesting it again.")
             dispute = _DISPUTE_OPENING.match(text, start, end)
+            # a "no" answering the agent's own question counts when that question was whether it is fixed ("Have your
+            # issues been addressed?" - "Not really!")
+            if dispute and asked and _ASKED_IF_FIXED.search(before[-1].text, before[-1].start, before[-1].end):
+                asked = False
             if dispute and not asked and not _SETTLED.search(text, dispute.end(), end):
-                return failed("The customer answers the reply with a \"no\": it did not solve the problem.",
+                return failed("The customer answers the reply with a \"no\" or a \"but\": it did not solve the "
+                              "problem.",
                               [span(last, dispute.start(), dispute.end())],
                               tip="Check the fix worked before closing: ask, test, or follow up.")
             still = _STILL_ASKING.search(text, start, end)
@@ -270,13 +313,24 @@ class Resolution(Check):
             thanks = self._thanks.search(text, start, end)
             if thanks and not _WANTS_DETAILS.search(before[-1].text, before[-1].start, before[-1].end) \
                     and not _to_another_customer(last, view) and "?" not in text[start:end] and not any(w in low for w in _MOVING_ON) \
-                    and not _NOT_ABOUT_THE_FIX.search(low) \
+                    and not _NOT_ABOUT_THE_FIX.search(low) and not self._bare_thanks(low, customer) \
                     and not _NEGATED.search(text, max(start, thanks.start() - 16), thanks.start()) \
                     and not (thanks.group() in _FIX_WORDS
                              and _NOT_YET.search(text, max(start, thanks.start() - 24), thanks.start())) \
                     and not is_praise(first.text, first.start, first.end):
                 return passed("The customer thanks the agent for the answer.", [span(last, thanks.start(), thanks.end())])
         return None
+
+    def _bare_thanks(self, low: str, customer) -> bool:
+        """Whether the last message is a bare thanks and no earlier message of the same customer confirmed the fix
+        (the guide: such a confirmation stands, and the thanks after it passes)."""
+        if not _BARE_THANKS.match(low):
+            return False
+        for c in customer[:-1]:
+            good = self._confirmed.search(c.text, c.start, c.end)
+            if good and not _NEGATED.search(c.text, max(c.start, good.start() - 16), good.start()):
+                return False
+        return True
 
     def _same_issue(self, conversation, view, later) -> bool:
         if set(conversation.tags) & set(later.tags):

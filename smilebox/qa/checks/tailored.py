@@ -7,7 +7,8 @@ input) finds near-copies in at least ``min_conversations`` conversations, or whe
 it is generic boilerplate ("Sorry for any inconvenience. Please DM us your details.").
 
 Generic boilerplate is what is left with no word of its own once the stock phrases, the vocabulary of
-the support process itself (DM, details, order number, look into, review, specifics, instructions...) in
+the support process itself (DM, details, order number, look into, review, specifics, instructions, and the stock moves
+of triage: "what's happening", "which device / iOS version", "we can definitely", "we'll see what we can suggest") in
 any of its forms ("responded", "replying", "frustrations"), names, links and sign-offs are taken out: it
 could be pasted under any tweet. It fails unless the customer gave almost no detail and named no issue
 ("Help", "disgusted with your service", "awful customer service": feelings are no detail, while "when u
@@ -18,7 +19,7 @@ asked for ("who can I complain to...?" answered with a link or number). A reply 
 direct answer to the customer's yes/no question ("We sure do!") passes. The process vocabulary covers the words of any
 brand's stock moves ("DM your confirmation number for privacy", "a member of our team will be following up", "call ... to
 have this rectified", "under the hood"), and a customer names an issue however briefly ("trouble with a cable box", "no
-one has replied yet"). An acronym the customer wrote ("DVR") is theirs when the reply repeats it.
+one has replied yet", "you are being slow"). An acronym the customer wrote ("DVR") is theirs when the reply repeats it.
 
 A reply whose only specifics are an apology for something the customer never raised ("Our sincere apologies for any last
 minute gate changes" answering a complaint about unanswered feedback) is judged like boilerplate: its specifics are not
@@ -70,6 +71,8 @@ GENERIC = [
     "re:(?:so )?(?:we|i) can (?:help|assist|look into (?:this|it))", "re:(?:hi|hello|hey)(?: there)?",
     "re:(?:you )?bringing (?:this|it|that) to (?:our|my) attention", "re:under the hood",
     "re:(?:let us know|keep us posted)(?: how (?:it|that) goes)?", "re:(?:and )?we'll go from there",
+    # an apology for the brand's own slow answer says nothing of the customer's issue
+    "re:(?:for )?(?:the |our |my )?(?:delayed|late|slow) (?:response|reply)",
 ]
 
 
@@ -93,6 +96,12 @@ regarding related situation matter request ticket helpful booking reference
 confirmation privacy attention gather outreach member members rectify rectified sincere sincerely currently
 anyway answer username poor call complete seeing better sound area confusion difficulty difficulties ongoing
 gamertag addressed escalate forum community log system proper correct suggestion
+happening happen exactly exact definitely suggest recommend using installed version device model currently quick
+quickly deeper dig find collect require start visit investigation onto meet everything constructive serious advisement
+telephone locator record holders must never always strive positive allow future first place immediately
+current wait disappointment disappointed anxiety upset
+hola por favor para mensaje mensajes directo directos asistencia ayuda ayudarte ayudarle inconveniente inconvenientes
+revisa lamentamos
 """.split())
 
 
@@ -176,7 +185,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _NAMES_ISSUE = Phrases(
     r"(?:n['’]t|\bnot) (?:work|load|arrive|get|receive|let|open|connect|provide|send|show|turn|charge)\w*|"
     r"\b(?:no longer|fix\w*|broke\w*|error\w*|wrong|missing|late|lost|cancel\w*|refund\w*|charg\w+|"
-    r"bill\w*|deliver\w*|password|log ?in|internet|wifi|outage|"
+    r"bill\w*|deliver\w*|password|log ?in|internet|wifi|outage|slow\w*|lag\w*|freez\w*|crash\w*|"
     # "having trouble with a cable box", "an issue with my router"; "Sent a DM and no one has replied yet"
     r"(?:trouble|problems?|issues?) with (?:my|a|an|the|our|this)|"
     r"no ?(?:one|body) (?:has |have |had )?(?:replied|responded|answered|got back|gotten back|called)|"

@@ -1,7 +1,9 @@
 """connect.wow (bonus): a genuine personal touch beyond the script.
 
 Passes for a personal remark about the customer's own situation - a good wish that picks up what the
-customer told ("Enjoy the wedding!" after they mentioned the wedding; "Happy birthday!"), a
+customer told ("Enjoy the wedding!" after they mentioned the wedding; "Enjoy your dinner" after "Just sat down to
+dinner"; "Happy birthday!"; "Happy Halloween!" to a customer celebrating it in words, hashtag or emoji; "Happy Bay2Breakers" to one who told of
+registering for it), a
 congratulation, a remark about their pet or family they mentioned - or a gesture beyond the process
 ("I've added a $10 credit as a thank you", "the upgrade is on us"). Stock wishes that echo nothing the
 customer said ("Have a great day") do not count. Playful banter counts too: in a thread where the customer
@@ -13,7 +15,8 @@ We're excited that you're choosing us, for all your sporting needs."), names the
 customer told about ("this Sunday is Bring Your Grandma to McDonald's Day") or wishes them well by a name of their own
 message ("Enjoy the flight (and your time in Tahoe)" to "#laketahoe"). A reply free of the support process (no DM,
 order, refund, apology...) that plays on a word of the customer's own ("#pugstakedc" -> "a pugtastic time", "candy
-corn" -> "a bit corny") or compliments what they shared ("the "love" symbol looks awesome!", "That flight looks LIT!")
+corn" -> "a bit corny") or compliments what they shared ("the "love" symbol looks awesome!", "That flight looks LIT!",
+"What a relaxing view!")
 passes too (read in the first agent reply), unless a customer in the thread is angry or disappointed. Never a penalty: when nothing is found the
 engine reports na.
 """
@@ -27,7 +30,7 @@ from smilebox.qa.checks._common import not_applicable, passed, span
 from smilebox.qa.checks.ownership import _asks
 from smilebox.qa.checks.tailored import _GENERIC_WORDS, _PROPER_AND_LINKS, _TAKES_PRAISE, GENERIC
 from smilebox.qa.cues import is_praise, is_praise_words, lexicon_cues
-from smilebox.qa.phrases import Phrases, content_stems, lowered, phrase_pattern
+from smilebox.qa.phrases import STOPWORDS, Phrases, content_stems, lowered, phrase_pattern
 
 # Marks of a joke: a tongue or wink, laughing faces, "haha"/"lol", a pun's groan.
 _FACES = "😜😝😛😉😂🤣😆😄😁😎🙈🎃👻"
@@ -88,6 +91,7 @@ christmas thanksgiving halloween weekend getaway visit reunion race marathon tou
 # (a regular expression over these emoji reads every character of the message slowly).
 _FACES_WARM = frozenset("😉😂🤣😆😄😁😊☺😍🥰😘😋😜😝😛💛❤💕💗")
 _MARKS_WARM = _FACES_WARM | frozenset("👍👌🙌🎃👻🐶✨🎉")
+_SMILEY = re.compile(r"[:;]-? ?[)D]")
 _LAUGH = re.compile(r"\b(?:lol|haha\w*|xx+)\b")
 
 
@@ -98,6 +102,9 @@ def _friendly(text: str, start: int, marks: frozenset, bang: bool) -> bool:
     if bang and "!" in tail:
         return True
     if not tail.isascii() and not marks.isdisjoint(tail):
+        return True
+    # a smiley typed as text (":)", ":-)", ":D") is as friendly as its emoji
+    if (":" in tail or ";" in tail) and (")" in tail or "D" in tail) and _SMILEY.search(tail):
         return True
     low = lowered(text)
     if ("lol" in low or "haha" in low or "xx" in low) and _LAUGH.search(low, start):
@@ -124,7 +131,14 @@ def _is_process(r) -> bool:
     low = lowered(r.text)[r.start:r.end]
     if "?" in low or "direct message" in low or "reach out" in low or "reaching out" in low:
         return True
+    if "help" in low and ("glad" in low or "happy" in low or "pleased" in low or "delighted" in low):
+        # "Glad we could help with some good ol karaoke!" takes praise in (the guide's "Glad we could help you out!")
+        low = _GLAD_HELPED.sub(" ", low)
     return not _PROCESS_WORDS.isdisjoint(_TOKENS.findall(low))
+
+
+_GLAD_HELPED = re.compile(r"\b(?:glad|happy|pleased|delighted) (?:we|i) (?:could|were able to|was able to|got to) "
+                          r"help\b")
 
 
 _ENGLISH = Phrases(r"\b(?:you|your|we|the|to|is|it|that|our|us|i|i'm|my|and|of|this|for|with|have|has|be)\b")
@@ -144,8 +158,20 @@ wedding honeymoon birthday anniversary graduation baby son daughter kids kid dog
 mum mom dad mother father grandma granny grandmother grandpa grandfather nan nana sister brother
 """.split())
 _WISH = re.compile(r"\b(?:enjoy|have (?:a|an)|good luck|best of luck|congrat\w*|safe travels|happy)\b[^.!?\n]*", re.IGNORECASE)
-# "Happy Halloween" is said to everyone that day: a season's greeting is no personal touch
+# "Happy Halloween" is said to everyone that day: a season's name is no name of the customer's own message for a good
+# wish (a greeting for the occasion the customer is celebrating is judged by ``_greets_their_occasion``)
 _SEASONS = frozenset("halloween christmas xmas thanksgiving easter hanukkah diwali eid weekend holidays".split())
+# The occasions a customer celebrates, by their names (the first five letters are compared: "HalloWN", "Hallow's Eve")
+# and emoji.
+_OCCASIONS = (
+    (("halloween", "hallow"), "🎃👻"), (("christmas", "xmas"), "🎄🎅"), (("thanksgiving",), "🦃"), (("easter",), "🐣"),
+    (("hanukkah", "chanukah"), "🕎"), (("diwali",), "🪔"), (("new year",), "🎆"),
+)
+_HAPPY_OCCASION = re.compile(r"\bhappy (hallo\w*|christmas|xmas|thanksgiving|easter|hanukkah|chanukah|diwali|new year)")
+# "Happy <Event>", written capitalised ("happy to" and "happy with" stay out), and the letters its name starts with
+_HAPPY_EVENT = re.compile(r"\b[Hh]appy[ \t]+(?!To\b|With\b|Friday\b|Monday\b|Weekend\b|Holidays\b)([A-Z][\w'’&-]*)")
+_ALPHA_START = re.compile(r"[A-Za-z]*")
+_GOOD_WISH = re.compile(r"enjoy|good luck|best of luck|congrat|hope (?:you|u) (?:enjoy|have)")
 _PROPER = re.compile(r"(?<=[\w,;:&(] )[A-Z][a-z]{3,}")
 
 
@@ -157,7 +183,11 @@ _PUN = re.compile(r"\b([a-z]{3,}?)(tastic|tacular|licious|errific|rrific|tabulou
 _COMPLIMENT = re.compile(
     r"\b(?:looks?|looked|sounds?|sounded)\b(?: like)?(?: (?:a|an|such a|so|really|very|totally|pretty))? ?(?:\w+ )?"
     r"(?:awesome|amazing|fantastic|lit|incredible|delicious|beautiful|gorgeous|impressive|adorable|cute|epic|win|fab|"
-    r"fabulous|stunning|spooky|tasty|yummy|brilliant|wonderful)\b", re.IGNORECASE)
+    r"fabulous|stunning|spooky|tasty|yummy|brilliant|wonderful)\b"
+    # the exclamation over what they shared: "What a relaxing view, Susan!"
+    r"|\bwhat (?:a|an) (?:awesome|amazing|beautiful|gorgeous|lovely|relaxing|great|fantastic|stunning|cute|adorable|"
+    r"fun|"
+    r"cool|sweet|wonderful|brilliant|perfect|epic|delicious|spooky) \w+", re.IGNORECASE)
 
 
 _PUN_HINTS = ("tastic", "tacular", "licious", "rrific", "tabulous")
@@ -219,9 +249,18 @@ class Wow(Check):
             for e in _ECHO.finditer(r.text, r.start, r.end):
                 if told is None:
                     told = " ".join(c.body.lower() for c in view.customer)
+                wish = _GOOD_WISH.match(e.group(0).lower()) is not None
                 for word in e.group(1).lower().split():
-                    if word in _LIFE and re.search(rf"\b{re.escape(word)}\b", told):
+                    word = word.strip("(),;:'’\"&")
+                    # a good wish for the thing the customer told about ("Enjoy your dinner" to "Just sat down to
+                    # dinner") is as personal as one for their wedding; stock objects ("your flight") are not
+                    if (word in _LIFE or (wish and len(word) >= 4 and word not in STOPWORDS and word not in _OWN_STOP
+                                          and word not in _PROCESS_WORDS)) \
+                            and re.search(rf"\b{re.escape(word)}\b", told):
                         return passed(f"A personal remark about the customer's {word}.", [span(r, e.start(), e.end())])
+        occasion = self._greets_their_occasion(view)
+        if occasion is not None:
+            return occasion
         shared = self._wordplay_or_compliment(view, context)
         if shared is not None:
             return shared
@@ -232,6 +271,39 @@ class Wow(Check):
         if warm is not None:
             return warm
         return not_applicable("No personal touch beyond the script (bonus: no penalty).")
+
+    @staticmethod
+    def _greets_their_occasion(view):
+        """A reply wishing the customer a happy occasion ("Happy Halloween, Harry!", "Happy HalloWN!") that the
+        customer's message just before it celebrates, in words, a hashtag or its emoji ("Celebrated Halloween on a
+        flight", "#HappyHalloween17", "🎃"): it picks up their own moment, not a greeting said to everyone."""
+        for r in view.agent:
+            low = r.low
+            if "happy " not in low:
+                continue
+            m = _HAPPY_OCCASION.search(low, r.start, r.end)
+            before = [c for c in view.customer if c.index < r.index]
+            if not before:
+                continue
+            last = before[-1]
+            if m is None:
+                # "Happy Bay2Breakers" to "I just registered for Alaska Airlines Bay To Breakers!": the event they named
+                event = _HAPPY_EVENT.search(r.text, r.start, r.end)
+                if event is not None:
+                    stem = _ALPHA_START.match(event.group(1)).group(0).lower()[:5]
+                    told = lowered(last.text)[last.start:last.end]
+                    if len(stem) >= 3 and re.search(rf"(?<![\w#@]){re.escape(stem)}", told):
+                        return passed(f"A good wish for the {event.group(1)} the customer told about.",
+                                      [span(r, event.start(), event.end())])
+                continue
+            stem = m.group(1)[:5]
+            names, marks = next(((n, k) for n, k in _OCCASIONS if any(w.startswith(stem) or stem.startswith(w[:5])
+                                                                     for w in n)), ((), ""))
+            told = lowered(last.text)
+            if any(w in told for w in names) or any(ch in last.text for ch in marks):
+                return passed(f"A good wish for the {m.group(1)} the customer is celebrating.",
+                              [span(r, m.start(), m.end())])
+        return None
 
     def _personal_reply_in_warm_thread(self, view, context):
         """A reply of the agent's own words, or naming the customer's people or places, to a customer who praises or
@@ -254,8 +326,9 @@ class Wow(Check):
         def quiet(c, praised=None) -> bool:
             """Asks for nothing: no question, no problem word (unless a friendly face shows it is banter: "don't know
             who won yet 😄"), and no cue unless the message praises."""
-            if "?" in c.body or (_asks(c.text, c.start, c.end) and not _friendly(c.text, c.start, _FACES_WARM, False)):
-                return False
+            if "?" in c.body or (_asks(c.text, c.start, c.end) and not _friendly(c.text, c.start, _FACES_WARM, False)
+                                 and not is_praise(c.text, c.start, c.end)):
+                return False  # (praise that mentions a "late Saturday night" in passing still asks for nothing)
             if c.id not in cued:
                 return True
             return is_praise(c.text, c.start, c.end) if praised is None else praised
@@ -293,7 +366,8 @@ class Wow(Check):
         for r in view.agent[:1]:
             low = lowered(r.text)
             # literal scans first (fast): most replies hold no compliment verb, pun ending or uncommon "-y" word
-            compliment = ("look" in low or "sound" in low) and _COMPLIMENT.search(r.text, r.start, r.end)
+            compliment = (("look" in low or "sound" in low or "what a" in low)
+                          and _COMPLIMENT.search(r.text, r.start, r.end))
             if not compliment and "tastic" not in low and "tacular" not in low and "licious" not in low \
                     and "rrific" not in low and "tabulous" not in low and not _uncommon_y_word(low, r.start, r.end):
                 continue
