@@ -25,6 +25,7 @@ from smilebox.evaluation.twcs_threads import (
     select_dev2_threads,
     select_dev_threads,
     select_final2_threads,
+    select_final3_threads,
     select_final_threads,
     select_holdout_threads,
     select_test_threads,
@@ -100,7 +101,8 @@ def test_confusion_matrix_refuses_bad_input(human, auto, message):
 @pytest.mark.parametrize(("path", "minimum"),
                          [(LABELS_PATH, 150), (TEST_LABELS_PATH, 60), (HOLDOUT_LABELS_PATH, 60),
                           (FINAL_LABELS_PATH, 60), (qa_eval.FINAL_SECOND_LABELS_PATH, 100),
-                          (qa_eval.DEV2_LABELS_PATH, 60), (qa_eval.FINAL2_LABELS_PATH, 60)])
+                          (qa_eval.DEV2_LABELS_PATH, 60), (qa_eval.FINAL2_LABELS_PATH, 60),
+                          (qa_eval.FINAL3_LABELS_PATH, 60)])
 def test_label_file_is_well_formed(path, minimum):
     rows = load_labels(path)
     assert len(rows) >= minimum
@@ -117,7 +119,7 @@ def test_label_file_is_well_formed(path, minimum):
 @pytest.mark.parametrize(("path", "min_brands", "max_per_brand"),
                          [(LABELS_PATH, 40, 5), (TEST_LABELS_PATH, 30, 5), (HOLDOUT_LABELS_PATH, 30, 5),
                           (FINAL_LABELS_PATH, 25, 5), (qa_eval.DEV2_LABELS_PATH, 20, 5),
-                          (qa_eval.FINAL2_LABELS_PATH, 14, 8)])
+                          (qa_eval.FINAL2_LABELS_PATH, 14, 8), (qa_eval.FINAL3_LABELS_PATH, 12, 8)])
 def test_label_file_spreads_over_many_brands(path, min_brands, max_per_brand):
     rows = load_labels(path)
     brands = [r.brand for r in rows]
@@ -126,7 +128,7 @@ def test_label_file_spreads_over_many_brands(path, min_brands, max_per_brand):
 
 
 ALL_LABEL_PATHS = (LABELS_PATH, TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, qa_eval.DEV2_LABELS_PATH, FINAL_LABELS_PATH,
-                   qa_eval.FINAL2_LABELS_PATH)
+                   qa_eval.FINAL2_LABELS_PATH, qa_eval.FINAL3_LABELS_PATH)
 
 
 def test_the_label_files_are_pairwise_disjoint():
@@ -227,7 +229,8 @@ def test_final_selection_prefix_is_stable_when_fewer_are_drawn(sample_threads):
                                               (select_holdout_threads, HOLDOUT_LABELS_PATH),
                                               (select_final_threads, FINAL_LABELS_PATH),
                                               (select_dev2_threads, qa_eval.DEV2_LABELS_PATH),
-                                              (select_final2_threads, qa_eval.FINAL2_LABELS_PATH)])
+                                              (select_final2_threads, qa_eval.FINAL2_LABELS_PATH),
+                                              (select_final3_threads, qa_eval.FINAL3_LABELS_PATH)])
 def test_labels_resolve_to_selected_threads_with_every_check(sample_threads, select, path):
     """Every labelled id is a thread of the draw, labelled on every check, and the labels are its prefix."""
     drawn = select(sample_threads)
@@ -290,7 +293,7 @@ def _table_rows(text: str) -> list[str]:
 
 
 @needs_data
-def test_run_reports_every_check_on_dev_then_test_holdout_dev2_final_then_final2():
+def test_run_reports_every_check_on_dev_then_test_holdout_dev2_final_final2_then_final3():
     section = qa_eval.run(SHARED_DATA)
     assert section.startswith(qa_eval.SECTION_TITLE)
     dev_part, rest = section.split(qa_eval.TEST_TITLE)
@@ -299,21 +302,23 @@ def test_run_reports_every_check_on_dev_then_test_holdout_dev2_final_then_final2
     dev2_part, final_part = rest.split(qa_eval.FINAL_TITLE)
     final_part, reliability_part = final_part.split(qa_eval.RELIABILITY_TITLE)
     reliability_part, final2_part = reliability_part.split(qa_eval.FINAL2_TITLE)
-    final2_part = final2_part.split(qa_eval.MODELS_TITLE)[0]
+    final2_part, final3_part = final2_part.split(qa_eval.FINAL3_TITLE)
+    final3_part = final3_part.split(qa_eval.MODELS_TITLE)[0]
     assert "smilebox eval" in dev_part
-    for part in (dev_part, test_part, holdout_part, dev2_part):
+    for part in (dev_part, test_part, holdout_part, dev2_part, final2_part):
         assert "**Status:** development data" in part and "never tuned on" not in part
-    for part in (test_part, holdout_part, dev2_part):
+    for part in (test_part, holdout_part, dev2_part, final2_part):
         assert "measured blind once" in part
     assert "closing 0.630" in holdout_part  # the holdout's first blind figures stay on record
     assert "**Status:** never tuned on" in final_part and "never tuned on these threads" in final_part
-    assert "**Status:** never tuned on" in final2_part and "measured once" in final2_part
-    n_test, n_holdout, n_dev2, n_final, n_final2 = (
+    assert "wow 0.000" in final2_part  # final2's one blind measurement stays on record
+    assert "**Status:** never tuned on" in final3_part and "measured once" in final3_part
+    n_test, n_holdout, n_dev2, n_final, n_final2, n_final3 = (
         str(len(load_labels(path)))
         for path in (TEST_LABELS_PATH, HOLDOUT_LABELS_PATH, qa_eval.DEV2_LABELS_PATH, FINAL_LABELS_PATH,
-                     qa_eval.FINAL2_LABELS_PATH))
+                     qa_eval.FINAL2_LABELS_PATH, qa_eval.FINAL3_LABELS_PATH))
     for part, n in ((dev_part, "150"), (test_part, n_test), (holdout_part, n_holdout), (dev2_part, n_dev2),
-                    (final_part, n_final), (final2_part, n_final2)):
+                    (final_part, n_final), (final2_part, n_final2), (final3_part, n_final3)):
         rows = _table_rows(part)
         assert [row.split("|")[1].strip() for row in rows] == list(CHECK_IDS)
         scored = [row for row in rows if "not in rubric yet" not in row]
@@ -328,7 +333,7 @@ def test_run_reports_every_check_on_dev_then_test_holdout_dev2_final_then_final2
 
 OPTIONAL_SETS = {"TEST_LABELS_PATH": "TEST_TITLE", "HOLDOUT_LABELS_PATH": "HOLDOUT_TITLE",
                  "DEV2_LABELS_PATH": "DEV2_TITLE", "FINAL_LABELS_PATH": "FINAL_TITLE",
-                 "FINAL2_LABELS_PATH": "FINAL2_TITLE"}
+                 "FINAL2_LABELS_PATH": "FINAL2_TITLE", "FINAL3_LABELS_PATH": "FINAL3_TITLE"}
 
 
 @needs_data
@@ -353,9 +358,9 @@ def test_run_needs_the_dev_labels(monkeypatch, tmp_path):
 
 def test_label_sets_are_one_list_in_report_order():
     sets = qa_eval.label_sets()
-    assert [s.name for s in sets] == ["dev", "test", "holdout", "dev2", "final", "final2"]
+    assert [s.name for s in sets] == ["dev", "test", "holdout", "dev2", "final", "final2", "final3"]
     assert [s.path for s in sets] == list(ALL_LABEL_PATHS)
-    assert [s.required for s in sets] == [True, False, False, False, False, False]
+    assert [s.required for s in sets] == [True, False, False, False, False, False, False]
     assert all(s.status and s.title and s.method for s in sets)
 
 

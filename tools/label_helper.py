@@ -12,6 +12,7 @@ independent human judgement. Usage::
     python tools/label_helper.py --data ../shared/data --set final --ids      # the 100 final ids
     python tools/label_helper.py --data ../shared/data --set dev2 --ids       # the 100 second-dev ids
     python tools/label_helper.py --data ../shared/data --set final2 --ids     # the 100 second-final ids
+    python tools/label_helper.py --data ../shared/data --set final3 --ids     # the 100 third-final ids
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from smilebox.evaluation.twcs_threads import (
     select_dev2_threads,
     select_dev_threads,
     select_final2_threads,
+    select_final3_threads,
     select_final_threads,
     select_holdout_threads,
     select_test_threads,
@@ -32,7 +34,7 @@ from smilebox.evaluation.twcs_threads import (
 
 SELECTORS = {"dev": select_dev_threads, "test": select_test_threads, "holdout": select_holdout_threads,
              "final": select_final_threads, "dev2": select_dev2_threads,
-             "final2": select_final2_threads}
+             "final2": select_final2_threads, "final3": select_final3_threads}
 
 
 def main() -> None:
@@ -48,7 +50,8 @@ def main() -> None:
                              "tuned on; holdout: 100 threads measured blind once, then tuned on; "
                              "final: 100 threads never tuned on; dev2: 100 threads drawn after the final set, "
                              "measured blind once, then tuned on; final2: 100 threads drawn after that tuning, "
-                             "never tuned on (all six disjoint)")
+                             "measured blind once, then tuned on; final3: 100 threads drawn before the tuning on final2, "
+                             "never tuned on (all seven disjoint)")
     args = parser.parse_args()
     all_threads = fallback_read_twcs_threads(args.data / "twcs_sample" / "twcs_sample.csv")
     threads = SELECTORS[args.set](all_threads)

@@ -48,12 +48,14 @@ FINAL_LABELS_PATH = LABELS_DIR / "twcs_final.jsonl"
 FINAL_SECOND_LABELS_PATH = LABELS_DIR / "twcs_final_second.jsonl"
 DEV2_LABELS_PATH = LABELS_DIR / "twcs_dev2.jsonl"
 FINAL2_LABELS_PATH = LABELS_DIR / "twcs_final2.jsonl"
+FINAL3_LABELS_PATH = LABELS_DIR / "twcs_final3.jsonl"
 RELIABILITY_TITLE = "### How far two labellers agree (final set, labelled twice)"
 SECTION_TITLE = "## QA checks against hand labels (twcs dev set)"
 TEST_TITLE = "### Test set (twcs test set: measured blind once, then tuned on)"
 HOLDOUT_TITLE = "### Holdout set (twcs holdout set: measured blind once, then tuned on)"
 DEV2_TITLE = "### Second dev set (twcs dev2 set: drawn after the final set, measured blind once, then tuned on)"
-FINAL2_TITLE = "### Second final set (twcs final2 set: drawn after the last tuning, never tuned on)"
+FINAL2_TITLE = "### Second final set (twcs final2 set: measured blind once, then tuned on)"
+FINAL3_TITLE = "### Third final set (twcs final3 set: drawn before the tuning on final2, never tuned on)"
 FINAL_TITLE = "### Final set (twcs final set: never tuned on)"
 
 
@@ -335,14 +337,22 @@ _HOLDOUT_STATUS = ("development data: measured blind once (kappa greeting 1.000,
 _FINAL2_METHOD = """These {n} threads ({brands} brands; fewer brands are left after five sets, so up to eight
 threads each) were drawn by `select_final2_threads` (seed 20261206, the same brand round-robin over the eligible
 threads in none of the five earlier sets) after the last change to any check, labelled blind by the guide (labels
-in `evaluation/labels/twcs_final2.jsonl`) and measured once. The first final set had been measured after each of
-several tuning rounds on other sets; this one saw the checks exactly as they are. Nobody may change a check to fit
-these labels."""
-_FINAL2_STATUS = "never tuned on, measured with the checks as they stood when it was drawn: the freshest held-out figure."
+in `evaluation/labels/twcs_final2.jsonl`) and measured once with the checks exactly as they were. After that one
+measurement a new held-out set (final3, below) was drawn and labelled, and only then were this set's
+disagreements used for tuning, like dev2's."""
+_FINAL2_STATUS = ("development data: measured blind once (kappa greeting 0.976, closing 0.666, signature 0.975, "
+                  "customer_name 0.973, gratitude 0.947, empathy 0.380, ownership 0.398, tailored 0.418, resolution "
+                  "0.299, wow 0.000; security and documentation single category, 100 %), then tuned on.")
+_FINAL3_METHOD = """These {n} threads ({brands} brands, up to eight each) were drawn by `select_final3_threads`
+(seed 20261207, the same brand round-robin over the eligible threads in none of the six earlier sets) and
+labelled blind by the guide (labels in `evaluation/labels/twcs_final3.jsonl`), by a labeller who read only the
+guide and the threads, before the tuning on final2 began. They were measured once, after that tuning; the tuning
+tool (`tools/qa_disagreements.py`) refuses to show this set. Nobody may change a check to fit these labels."""
+_FINAL3_STATUS = "never tuned on, measured once after the last tuning: the freshest held-out figure."
 _DEV2_STATUS = ("development data: measured blind once (kappa greeting 0.978, closing 0.642, signature 1.000, "
                 "customer_name 0.912, gratitude 0.971, empathy 0.615, ownership 0.627, tailored 0.324, resolution "
                 "0.361, wow 0.197; security and documentation single category, 100 %), then tuned on.")
-_FINAL_STATUS = ("never tuned on, but measured after each tuning round since it was drawn; the second final set "
+_FINAL_STATUS = ("never tuned on, but measured after each tuning round since it was drawn; the third final set "
                  "below, measured once, is the freshest held-out figure.")
 
 
@@ -367,14 +377,15 @@ def label_sets() -> list[LabelSet]:
         LabelSet("dev2", DEV2_LABELS_PATH, DEV2_TITLE, _DEV2_METHOD, _DEV2_STATUS),
         LabelSet("final", FINAL_LABELS_PATH, FINAL_TITLE, _FINAL_METHOD, _FINAL_STATUS),
         LabelSet("final2", FINAL2_LABELS_PATH, FINAL2_TITLE, _FINAL2_METHOD, _FINAL2_STATUS),
+        LabelSet("final3", FINAL3_LABELS_PATH, FINAL3_TITLE, _FINAL3_METHOD, _FINAL3_STATUS),
     ]
 
 
 def run(data_dir: Path) -> str | None:
     """The Markdown section for docs/accuracy.md, or None when the sample or the dev labels are absent.
 
-    One table per set of ``label_sets()``, in order (dev, test, holdout, dev2, final, final2); a set other than dev
-    whose label file is absent is left out.
+    One table per set of ``label_sets()``, in order (dev, test, holdout, dev2, final, final2, final3); a set other
+    than dev whose label file is absent is left out.
     """
     data_dir = Path(data_dir)
     csv_path = data_dir / "twcs_sample" / "twcs_sample.csv"

@@ -105,6 +105,7 @@ HOLDOUT_SEED = 20261203
 FINAL_SEED = 20261204
 DEV2_SEED = 20261205
 FINAL2_SEED = 20261206
+FINAL3_SEED = 20261207
 
 
 def select_dev_threads(threads: list[Thread], n: int = 150, seed: int = DEV_SEED) -> list[Thread]:
@@ -170,6 +171,16 @@ def select_final2_threads(threads: list[Thread], n: int = 100, seed: int = FINAL
     """
     return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads,
                                   select_final_threads, select_dev2_threads], n, seed)
+
+
+def select_final3_threads(threads: list[Thread], n: int = 100, seed: int = FINAL3_SEED) -> list[Thread]:
+    """The third final set: drawn when the second final set, measured once, became a tuning set.
+
+    Drawn from the threads in none of the six earlier sets and labelled blind before the tuning on final2
+    began, then measured once with the checks as that tuning left them. Nobody tunes on it.
+    """
+    return select_after(threads, [select_dev_threads, select_test_threads, select_holdout_threads,
+                                  select_final_threads, select_dev2_threads, select_final2_threads], n, seed)
 
 
 def select_after(threads: list[Thread], earlier: list[Callable[[list[Thread]], list[Thread]]], n: int,
