@@ -31,7 +31,9 @@ class Settings(BaseSettings):
         "auto", description="Language models: auto uses them when the 'models' extra is installed."
     )
     embedding_backend: str = Field(
-        "minilm-int8-l3", description="Embedding backend for the language models: minilm-int8-l3 (the first three layers, faster) or minilm-int8 (whole model)."
+        "minilm-int8-l3-tuned",
+        description="Embedding backend for the language models: minilm-int8-l3-tuned (the first three layers, the third "
+        "fine-tuned for tone), minilm-int8-l3 (the first three layers as published) or minilm-int8 (whole model).",
     )
     model_cache_dir: str | None = Field(
         None, description="Folder for model files Smilebox derives on first use; unset: $XDG_CACHE_HOME/smilebox/models or ~/.cache/smilebox/models."

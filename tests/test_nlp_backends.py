@@ -34,7 +34,7 @@ def test_verify_file_names_both_hashes_and_the_fix(tmp_path):
 def test_unknown_backend_lists_the_known_ones():
     with pytest.raises(ConfigError) as exc:
         load_backend("bert-huge")
-    assert str(exc.value) == "embedding_backend 'bert-huge' is not known; choose one of: minilm-int8, minilm-int8-l3"
+    assert str(exc.value) == "embedding_backend 'bert-huge' is not known; choose one of: minilm-int8, minilm-int8-l3, minilm-int8-l3-tuned"
 
 
 def test_a_backend_drops_in_by_name_and_names_cannot_be_taken_twice(monkeypatch):

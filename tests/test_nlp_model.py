@@ -18,7 +18,8 @@ from smilebox.nlp import backends  # noqa: E402
 from smilebox.nlp.backends import MiniLMInt8, cached_truncated_model, load_backend, truncated_model  # noqa: E402
 
 needs_onnx = pytest.mark.skipif(importlib.util.find_spec("onnx") is None, reason="onnx is not installed")
-BACKEND_NAMES = ["minilm-int8", pytest.param("minilm-int8-l3", marks=needs_onnx)]
+BACKEND_NAMES = ["minilm-int8", pytest.param("minilm-int8-l3", marks=needs_onnx),
+                 pytest.param("minilm-int8-l3-tuned", marks=needs_onnx)]
 
 
 @pytest.fixture(scope="module", params=BACKEND_NAMES)
@@ -173,3 +174,16 @@ def test_clear_cut_emotions(analyzer, text, cue, emotion):
 def test_clear_cut_empathy(analyzer, text, empathic):
     [result] = analyzer.empathy([text])
     assert result["empathy"] is empathic
+
+
+@pytest.mark.parametrize("name", BACKEND_NAMES)
+def test_a_text_gets_the_same_vector_alone_or_batched_with_others(name):
+    """Batches are padded to their longest text and grow past batch_size when texts are short; neither may
+    change a text's vector."""
+    backend = load_backend(name)
+    texts = ["ok", "Thanks!", "My order never arrived and nobody answers the phone.", "", "hi " * 40,
+             *[f"short text number {i}" for i in range(30)]]
+    together = backend.embed(texts)
+    alone = np.stack([backend.embed([t])[0] for t in texts])
+    assert together.shape == (len(texts), 384)
+    assert np.allclose(together, alone, atol=1e-4)

@@ -65,8 +65,11 @@ GOEMOTIONS_SENTIMENT_WEIGHT = 0.2
 
 
 def embed_cached(backend, texts: list[str], cache_dir: Path) -> np.ndarray:
-    """Embeddings of ``texts``, read from ``cache_dir`` when this backend embedded exactly these texts before."""
-    key = hashlib.sha256("\x00".join([backend.name, *texts]).encode("utf-8")).hexdigest()[:24]
+    """Embeddings of ``texts``, read from ``cache_dir`` when this backend (and its patch, if any) embedded exactly
+    these texts before."""
+    patch = getattr(backend, "patch", None)  # a retrained layer must not reuse the old layer's vectors
+    fingerprint = f"{backend.name}:{sha256_of(patch) if patch is not None else ''}"
+    key = hashlib.sha256("\x00".join([fingerprint, *texts]).encode("utf-8")).hexdigest()[:24]
     path = Path(cache_dir) / f"{backend.name}-{key}.npy"
     if path.is_file():
         return np.load(path)
